@@ -1,0 +1,105 @@
+package dev.tessera;
+
+import dev.tessera.admin.AdminApi;
+import dev.tessera.admintoken.AdminTokens;
+import dev.tessera.authserver.AuthServerEvents;
+import dev.tessera.authserver.Issuers;
+import dev.tessera.config.ConfigException;
+import dev.tessera.config.TesseraConfig;
+import dev.tessera.crypto.MasterKey;
+import dev.tessera.crypto.SecretHasher;
+import dev.tessera.http.HealthRoutes;
+import dev.tessera.http.HttpServer;
+import dev.tessera.http.RouteGroup;
+import dev.tessera.store.Database;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The composition root: the only class that knows every part. It opens the database,
+ * migrates it, wires the features with {@code new} and starts the HTTP server.
+ */
+public final class App implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private final Database database;
+    private final Javalin server;
+    private final String publicUrl;
+
+    private App(Database database, Javalin server, String publicUrl) {
+        this.database = database;
+        this.server = server;
+        this.publicUrl = publicUrl;
+    }
+
+    public static App start(TesseraConfig config) {
+        long started = System.nanoTime();
+        Database database = Database.open(config);
+        try {
+            database.migrate();
+            MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
+            checkMasterKey(database, masterKey);
+            AdminTokens adminTokens = new AdminTokens(database.jdbc());
+            adminTokens.bootstrap(config.adminToken());
+            SecretHasher hasher = new SecretHasher(masterKey.derive("client-secret-pepper"));
+
+            AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
+            Issuers issuers = new Issuers(publicUrl::get, config.issuerDomain());
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+            List<RouteGroup> groups = new ArrayList<>();
+            groups.add(new HealthRoutes(database::isReachable, metrics));
+            groups.add(new AdminApi(database.jdbc(), adminTokens, hasher, issuers, AuthServerEvents.NONE,
+                    value -> null, config.maxBodyBytes(), List.of()));
+
+            Javalin server = HttpServer.create(config, metrics, groups);
+            server.start();
+            publicUrl.compareAndSet(null, config.effectivePublicUrl(server.port()));
+            log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
+                    server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return new App(database, server, publicUrl.get());
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** A node started with another master key could not read keys or verify secrets: refuse to start. */
+    private static void checkMasterKey(Database database, MasterKey key) {
+        var jdbc = database.jdbc();
+        String expected = key.checkValue();
+        var stored = jdbc.queryOne("SELECT value FROM settings WHERE name = 'master_key_check'", rs -> rs.getString(1));
+        if (stored.isEmpty()) {
+            jdbc.update("INSERT INTO settings (name, value) VALUES ('master_key_check', ?)", expected);
+        } else if (!stored.get().equals(expected)) {
+            throw new ConfigException("the master key does not match this database: set TESSERA_MASTER_KEY "
+                    + "(or the data directory's master.key) to the key the database was created with");
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        database.close();
+    }
+}

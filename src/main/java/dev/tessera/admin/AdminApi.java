@@ -1,0 +1,46 @@
+package dev.tessera.admin;
+
+import dev.tessera.admintoken.AdminTokens;
+import dev.tessera.authserver.AuthServerEvents;
+import dev.tessera.authserver.AuthServerRepository;
+import dev.tessera.authserver.Issuers;
+import dev.tessera.claim.ClaimRepository;
+import dev.tessera.client.ClientRepository;
+import dev.tessera.client.ClientSecretRepository;
+import dev.tessera.crypto.SecretHasher;
+import dev.tessera.http.RouteGroup;
+import dev.tessera.scope.ScopeRepository;
+import dev.tessera.store.Jdbc;
+import io.javalin.router.JavalinDefaultRoutingApi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The Kong Identity–compatible management API under {@code /v1}, behind admin tokens. */
+public final class AdminApi implements RouteGroup {
+    private final AdminTokens tokens;
+    private final List<RouteGroup> groups = new ArrayList<>();
+
+    public AdminApi(Jdbc jdbc, AdminTokens tokens, SecretHasher hasher, Issuers issuers, AuthServerEvents events,
+                    Function<String, String> claimValueCheck, int maxBodyBytes, List<RouteGroup> extraGroups) {
+        this.tokens = tokens;
+        AdminContext ctx = new AdminContext(jdbc, new AuthServerRepository(jdbc), new ScopeRepository(jdbc),
+                new ClaimRepository(jdbc), new ClientRepository(jdbc), new ClientSecretRepository(jdbc), hasher,
+                issuers, events, claimValueCheck, maxBodyBytes);
+        groups.add(new AuthServerRoutes(ctx));
+        groups.add(new ScopeRoutes(ctx));
+        groups.add(new ClaimRoutes(ctx));
+        groups.add(new ClientRoutes(ctx));
+        groups.add(new ClientSecretRoutes(ctx));
+        groups.addAll(extraGroups);
+    }
+
+    @Override
+    public void addTo(JavalinDefaultRoutingApi routes) {
+        AdminAuthentication auth = new AdminAuthentication(tokens);
+        routes.before("/v1/*", auth);
+        routes.before("/v1", auth);
+        groups.forEach(g -> g.addTo(routes));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tessera.admin;
+
+import dev.tessera.client.Client;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The validated fields of a client request body (create, PUT or PATCH). */
+record ClientFields(
+        Optional<String> name,
+        Optional<List<String>> grantTypes,
+        Optional<List<String>> responseTypes,
+        Optional<List<String>> redirectUris,
+        Optional<Fields.Nullable<String>> loginUri,
+        Optional<Integer> accessTokenDuration,
+        Optional<Integer> idTokenDuration,
+        Optional<Boolean> allowAllScopes,
+        Optional<List<UUID>> allowScopes,
+        Optional<java.util.Map<String, Fields.Nullable<String>>> labels,
+        boolean labelsNull,
+        Optional<String> authMethod,
+        Optional<String> clientSecret) {
+
+    static final Set<String> FIELDS = Set.of("name", "grant_types", "response_types", "redirect_uris", "login_uri",
+            "access_token_duration", "id_token_duration", "allow_all_scopes", "allow_scopes", "labels",
+            "token_endpoint_auth_method", "client_secret");
+    static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at");
+    private static final Pattern CLIENT_ID = Pattern.compile("[-_A-Za-z0-9]{1,36}");
+    static final int MAX_SECRET_LENGTH = 512;
+
+    enum Mode { CREATE, REPLACE, UPDATE }
+
+    static ClientFields read(Fields f, Mode mode) {
+        if (mode != Mode.UPDATE) {
+            f.required("name");
+            f.required("grant_types");
+            f.required("response_types");
+        }
+        if (mode == Mode.REPLACE) {
+            f.required("client_secret");
+        }
+        if (mode == Mode.CREATE && f.has("client_secret")) {
+            f.invalid("client_secret", "unknown_property", "is generated on create; set it with PUT or PATCH");
+        }
+        var name = f.string("name", 1, 255);
+        var grants = f.enumArray("grant_types", Client.GRANT_TYPES, 1);
+        var responses = f.enumArray("response_types", Client.RESPONSE_TYPES, 1);
+        var redirects = f.stringArray("redirect_uris", 0, 32, 2048, ClientFields::redirectUriProblem);
+        var login = f.nullableString("login_uri", 1, 2048).filter(v -> {
+            String problem = v.value() == null ? null : redirectUriProblem(v.value());
+            if (problem != null) {
+                f.invalid("login_uri", "invalid", problem);
+            }
+            return problem == null;
+        });
+        var access = f.integer("access_token_duration", Client.MIN_DURATION, Client.MAX_DURATION);
+        var id = f.integer("id_token_duration", Client.MIN_DURATION, Client.MAX_DURATION);
+        var allowAll = f.bool("allow_all_scopes");
+        var allowScopes = f.uuidArray("allow_scopes", 1000);
+        var labels = f.labelUpdates("labels", mode == Mode.UPDATE);
+        var method = f.oneOf("token_endpoint_auth_method", Client.AUTH_METHODS, m -> m);
+        var secret = mode == Mode.CREATE ? Optional.<String>empty() : f.string("client_secret", 1, MAX_SECRET_LENGTH);
+        f.done();
+        return new ClientFields(name, grants, responses, redirects, login, access, id, allowAll, allowScopes, labels,
+                f.isNull("labels"), method, secret);
+    }
+
+    static boolean isValidClientId(String id) {
+        return id != null && CLIENT_ID.matcher(id).matches();
+    }
+
+    /** Absolute https URI without fragment; plain http only for loopback hosts (RFC 8252 §7.3). */
+    static String redirectUriProblem(String v) {
+        try {
+            URI u = new URI(v);
+            if (!u.isAbsolute() || u.getHost() == null) {
+                return "must be an absolute URI";
+            }
+            if (u.getRawFragment() != null) {
+                return "must not contain a fragment";
+            }
+            boolean loopback = u.getHost().equals("localhost") || u.getHost().equals("127.0.0.1")
+                    || u.getHost().equals("[::1]");
+            if (!"https".equals(u.getScheme()) && !("http".equals(u.getScheme()) && loopback)) {
+                return "must use https (http is allowed only for localhost, 127.0.0.1 and [::1])";
+            }
+            return null;
+        } catch (URISyntaxException e) {
+            return "must be a valid URI";
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package dev.tessera.authserver;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An auth server: one OAuth 2.0 / OIDC issuer with its own scopes, claims, clients and keys.
+ * {@code slug} is fixed at creation and names the issuer ({@code {public_url}/{slug}/auth}).
+ */
+public record AuthServer(
+        UUID id,
+        String slug,
+        String name,
+        String description,
+        String audience,
+        SigningAlgorithm signingAlgorithm,
+        List<String> trustedOrigins,
+        Map<String, String> labels,
+        long createdAt,
+        long updatedAt) {
+
+    public AuthServer {
+        trustedOrigins = List.copyOf(trustedOrigins);
+        labels = Map.copyOf(labels);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.tessera.client;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** An OAuth client of one auth server: the machine credential and what it may ask for. */
+public record Client(
+        UUID authServerId,
+        String id,
+        String name,
+        List<String> grantTypes,
+        List<String> responseTypes,
+        List<String> redirectUris,
+        String loginUri,
+        int accessTokenDuration,
+        int idTokenDuration,
+        boolean allowAllScopes,
+        List<UUID> allowScopes,
+        Map<String, String> labels,
+        String tokenEndpointAuthMethod,
+        long createdAt,
+        long updatedAt) {
+
+    public static final List<String> GRANT_TYPES = List.of("client_credentials", "authorization_code", "implicit");
+    public static final List<String> RESPONSE_TYPES = List.of("none", "token", "code", "id_token");
+    public static final List<String> AUTH_METHODS = List.of("client_secret_post", "client_secret_basic", "none");
+    public static final int DEFAULT_DURATION = 300;
+    public static final int MIN_DURATION = 60;
+    public static final int MAX_DURATION = 2_592_000;
+
+    public Client {
+        grantTypes = List.copyOf(grantTypes);
+        responseTypes = List.copyOf(responseTypes);
+        redirectUris = List.copyOf(redirectUris);
+        allowScopes = List.copyOf(allowScopes);
+        labels = Map.copyOf(labels);
+    }
+}

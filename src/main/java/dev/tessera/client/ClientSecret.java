@@ -1,0 +1,21 @@
+package dev.tessera.client;
+
+import java.util.UUID;
+
+/** One of a client's secrets; only its hash is stored. At most two are enabled at once. */
+public record ClientSecret(
+        UUID authServerId,
+        String clientId,
+        UUID id,
+        String hash,
+        boolean enabled,
+        long createdAt,
+        long updatedAt) {
+
+    public static final int MAX_ENABLED = 2;
+    public static final int MAX_TOTAL = 10;
+
+    public ClientSecret withEnabled(boolean on, long now) {
+        return new ClientSecret(authServerId, clientId, id, hash, on, createdAt, now);
+    }
+}

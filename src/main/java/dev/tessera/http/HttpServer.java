@@ -1,0 +1,95 @@
+package dev.tessera.http;
+
+import dev.tessera.config.TesseraConfig;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Builds the Javalin server: trace ids, one log line and one metric sample per request,
+ * and the mapping of every error to a response without a stack trace.
+ */
+public final class HttpServer {
+    private static final Logger requestLog = LoggerFactory.getLogger("tessera.request");
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    private HttpServer() {
+    }
+
+    public static Javalin create(TesseraConfig config, MeterRegistry metrics, List<RouteGroup> groups) {
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jetty.host = config.httpHost();
+            cfg.jetty.port = config.httpPort();
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.http.prefer405over404 = true;
+            cfg.router.ignoreTrailingSlashes = true;
+            cfg.jetty.modifyHttpConfiguration(h -> {
+                h.setSendServerVersion(false);
+                h.setSendXPoweredBy(false);
+            });
+            cfg.requestLogger.http((ctx, ms) -> record(ctx, ms, metrics));
+            var routes = cfg.routes;
+            routes.before(ctx -> {
+                String trace = Long.toUnsignedString(ThreadLocalRandom.current().nextLong());
+                ctx.attribute(Responses.TRACE_ATTRIBUTE, trace);
+                ctx.header("X-Trace-Id", trace);
+            });
+            routes.exception(ProblemException.class, (e, ctx) -> Responses.problem(ctx, e));
+            routes.exception(HttpResponseException.class, (e, ctx) -> Responses.problem(ctx, fromJavalin(e)));
+            routes.exception(Exception.class, (e, ctx) -> {
+                log.error("unexpected error, trace {}", Responses.traceId(ctx), e);
+                Responses.problem(ctx, new ProblemException(500, "Internal Server Error",
+                        "The server could not complete the request", List.of()));
+            });
+            for (RouteGroup group : groups) {
+                group.addTo(routes);
+            }
+        });
+    }
+
+    private static ProblemException fromJavalin(HttpResponseException e) {
+        int status = e.getStatus();
+        return switch (status) {
+            case 404 -> ProblemException.notFound("No such resource");
+            case 405 -> new ProblemException(405, "Method Not Allowed", "Method not allowed on this resource", List.of());
+            case 413 -> new ProblemException(413, "Content Too Large", "Request body is too large", List.of());
+            default -> new ProblemException(status, statusTitle(status), e.getMessage(), List.of());
+        };
+    }
+
+    private static String statusTitle(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 415 -> "Unsupported Media Type";
+            default -> status >= 500 ? "Internal Server Error" : "Error";
+        };
+    }
+
+    private static void record(Context ctx, float ms, MeterRegistry metrics) {
+        String route = ctx.endpoints().matchedHttpEndpoint() == null ? "unmatched" : ctx.endpoints().matchedHttpEndpoint().path;
+        int status = ctx.statusCode();
+        Timer.builder("http.server.requests")
+                .tag("method", ctx.method().name())
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .publishPercentileHistogram()
+                .register(metrics)
+                .record(Duration.ofNanos((long) (ms * 1_000_000)));
+        if (requestLog.isInfoEnabled()) {
+            requestLog.info("{} {} {} {}ms trace={}", ctx.method().name(), ctx.path(), status,
+                    String.format("%.2f", ms), Responses.traceId(ctx));
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tessera.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads a management-API request body: JSON content type (415 otherwise), at most the
+ * configured size (413), a single JSON object (400 otherwise). Checked before any work.
+ */
+public final class JsonBody {
+    private JsonBody() {
+    }
+
+    public static ObjectNode read(Context ctx, int maxBytes) {
+        String type = ctx.header("Content-Type");
+        if (type == null || !isJson(type)) {
+            throw new ProblemException(415, "Unsupported Media Type",
+                    "Request body must be JSON: send Content-Type: application/json", List.of());
+        }
+        byte[] bytes = readLimited(ctx, maxBytes);
+        if (bytes.length == 0) {
+            throw ProblemException.badRequest("Request body is required and must be a JSON object", List.of(
+                    InvalidParameter.of("body", "body", "required", "is required")));
+        }
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("Request body is not valid JSON: " + e.getOriginalMessage(), List.of(
+                    InvalidParameter.of("body", "body", "invalid", "is not valid JSON")));
+        } catch (IOException e) {
+            throw ProblemException.badRequest("Request body could not be read", List.of());
+        }
+        if (node == null || !node.isObject()) {
+            throw ProblemException.badRequest("Request body must be a JSON object", List.of(
+                    InvalidParameter.of("body", "body", "is_object", "must be a JSON object")));
+        }
+        return (ObjectNode) node;
+    }
+
+    static boolean isJson(String contentType) {
+        String base = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return base.equals("application/json") || (base.startsWith("application/") && base.endsWith("+json"));
+    }
+
+    /** Reads at most maxBytes; a larger body (declared or actual) is a 413. */
+    public static byte[] readLimited(Context ctx, int maxBytes) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] bytes = in.readNBytes(maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw tooLarge(maxBytes);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ProblemException.badRequest("Request body could not be read", List.of());
+        }
+    }
+
+    private static ProblemException tooLarge(int maxBytes) {
+        return new ProblemException(413, "Content Too Large",
+                "Request body is larger than " + maxBytes + " bytes", List.of());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.tessera.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.tessera.config.ConfigException;
+import dev.tessera.config.TesseraConfig;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Opens the configured database (an SQLite file in the data directory by default, or
+ * PostgreSQL by URL), applies the Flyway migrations and hands out {@link Jdbc}.
+ *
+ * <p>SQLite runs in WAL mode with {@code synchronous=FULL}: a commit is on disk before the
+ * call returns, so a response the API sent survives {@code kill -9} and power loss.
+ * Write transactions start with {@code BEGIN IMMEDIATE} so concurrent writers queue on the
+ * busy timeout instead of failing with "database is locked".
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Dialect dialect;
+    private final Jdbc jdbc;
+
+    private Database(HikariDataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.jdbc = new Jdbc(dataSource, dialect);
+    }
+
+    public static Database open(TesseraConfig config) {
+        String url = config.databaseUrl().orElseGet(() -> sqliteUrl(config.dataDir()));
+        Dialect dialect = Dialect.of(url);
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        hc.setPoolName("tessera-db");
+        hc.setConnectionTimeout(10_000);
+        if (dialect == Dialect.SQLITE) {
+            hc.setMaximumPoolSize(8);
+            hc.addDataSourceProperty("journal_mode", "WAL");
+            hc.addDataSourceProperty("synchronous", "FULL");
+            hc.addDataSourceProperty("foreign_keys", "true");
+            hc.addDataSourceProperty("busy_timeout", "10000");
+            hc.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        } else {
+            hc.setMaximumPoolSize(16);
+        }
+        try {
+            HikariDataSource ds = new HikariDataSource(hc);
+            return new Database(ds, dialect);
+        } catch (RuntimeException e) {
+            throw new ConfigException("cannot open database " + redact(url) + ": " + rootMessage(e));
+        }
+    }
+
+    private static String sqliteUrl(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new ConfigException("cannot create data directory " + dataDir + ": " + e.getMessage());
+        }
+        return "jdbc:sqlite:" + dataDir.resolve("tessera.db").toAbsolutePath();
+    }
+
+    /** Applies pending migrations; safe to run on every start and from several nodes at once. */
+    public void migrate() {
+        Flyway flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .loggers("slf4j")
+                .load();
+        int applied = flyway.migrate().migrationsExecuted;
+        if (applied > 0) {
+            log.info("applied {} database migration(s) on {}", applied, dialect.name().toLowerCase());
+        }
+    }
+
+    public boolean isReachable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public Jdbc jdbc() {
+        return jdbc;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("password=[^&]*", "password=***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        while (e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e.getMessage();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.tessera.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A thin layer over JDBC: explicit SQL, positional parameters, no reflection.
+ * Reads run in auto-commit; {@link #inTransaction} commits once at the end.
+ */
+public final class Jdbc {
+    private final DataSource dataSource;
+    private final Dialect dialect;
+
+    Jdbc(DataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        return withConnection(tx -> tx.query(sql, mapper, params));
+    }
+
+    public <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... params) {
+        return withConnection(tx -> tx.queryOne(sql, mapper, params));
+    }
+
+    public long count(String sql, Object... params) {
+        return withConnection(tx -> tx.count(sql, params));
+    }
+
+    public int update(String sql, Object... params) {
+        return withConnection(tx -> tx.update(sql, params));
+    }
+
+    /** Runs the work in one transaction; it is committed (durably) when this method returns. */
+    public <T> T inTransaction(TxWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(new Tx(c, dialect));
+                c.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            } catch (SQLException e) {
+                rollbackQuietly(c, e);
+                throw DataAccessException.from(e, dialect);
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw DataAccessException.from(e, dialect);
+        }
+    }
+
+    public void execute(TxAction work) {
+        inTransaction(tx -> {
+            work.run(tx);
+            return null;
+        });
+    }
+
+    /** One statement in auto-commit mode on a pooled connection. */
+    private <T> T withConnection(TxWork<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(new Tx(c, dialect));
+        } catch (SQLException e) {
+            throw DataAccessException.from(e, dialect);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    @FunctionalInterface
+    public interface TxWork<T> {
+        T run(Tx tx) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface TxAction {
+        void run(Tx tx) throws SQLException;
+    }
+}
