@@ -15,14 +15,14 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>Generated secrets carry over 190 bits of entropy, so a keyed fast hash (HMAC-SHA256 with a
  * pepper derived from the master key) is as strong as a slow KDF and keeps the token endpoint
- * fast. A secret an operator supplies may be weak, so it gets PBKDF2 (600,000 iterations);
+ * fast. A secret an operator supplies may be weak, so it gets PBKDF2 (100,000 iterations, keyed by the pepper);
  * a successful verification is remembered as its HMAC so later requests cost one HMAC.
  * Every comparison is constant-time.
  */
 public final class SecretHasher {
     private static final String FAST = "hmac-sha256";
     private static final String SLOW = "pbkdf2-sha256";
-    private static final int ITERATIONS = 600_000;
+    private static final int ITERATIONS = 100_000;
     private static final int MAX_REMEMBERED = 50_000;
 
     private final byte[] pepper;
@@ -34,7 +34,7 @@ public final class SecretHasher {
         this(pepper, ITERATIONS);
     }
 
-    /** For tests that do not want to wait for 600,000 iterations. */
+    /** For tests that do not want to wait for the full iteration count. */
     public SecretHasher(byte[] pepper, int slowIterations) {
         this.pepper = pepper.clone();
         this.slowIterations = slowIterations;

@@ -1,0 +1,75 @@
+package dev.tessera.support;
+
+import dev.tessera.App;
+import dev.tessera.config.TesseraConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** A real Tessera server on a free port, with its own data directory and database. */
+public final class TestServer implements AutoCloseable {
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
+
+    private final App app;
+    private final Path dataDir;
+    private final String pgUrl;
+    public final Http http;
+
+    private TestServer(App app, Path dataDir, String pgUrl) {
+        this.app = app;
+        this.dataDir = dataDir;
+        this.pgUrl = pgUrl;
+        this.http = new Http("http://localhost:" + app.port(), ADMIN_TOKEN);
+    }
+
+    public static TestServer start(Backend backend) {
+        return start(backend, Map.of());
+    }
+
+    public static TestServer start(Backend backend, Map<String, String> extraEnv) {
+        try {
+            Path dataDir = Files.createTempDirectory("tessera-test");
+            Map<String, String> env = new HashMap<>();
+            env.put("TESSERA_DATA_DIR", dataDir.toString());
+            env.put("TESSERA_HTTP_PORT", "0");
+            env.put("TESSERA_HTTP_HOST", "127.0.0.1");
+            env.put("TESSERA_ADMIN_TOKEN", ADMIN_TOKEN);
+            String pgUrl = null;
+            if (backend == Backend.POSTGRESQL) {
+                pgUrl = Backend.newPostgresSchema();
+                env.put("TESSERA_DATABASE_URL", pgUrl);
+            }
+            env.putAll(extraEnv);
+            App app = App.start(TesseraConfig.from(env));
+            return new TestServer(app, dataDir, pgUrl);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + app.port();
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        if (pgUrl != null) {
+            Backend.dropPostgresSchema(pgUrl);
+        }
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory left behind is harmless
+        }
+    }
+}
