@@ -2,7 +2,6 @@ package dev.tessera;
 
 import dev.tessera.admin.AdminApi;
 import dev.tessera.admintoken.AdminTokens;
-import dev.tessera.authserver.AuthServerEvents;
 import dev.tessera.authserver.Issuers;
 import dev.tessera.config.ConfigException;
 import dev.tessera.config.TesseraConfig;
@@ -11,7 +10,28 @@ import dev.tessera.crypto.SecretHasher;
 import dev.tessera.http.HealthRoutes;
 import dev.tessera.http.HttpServer;
 import dev.tessera.http.RouteGroup;
+import dev.tessera.keys.CryptoProvider;
+import dev.tessera.keys.KeyEncryption;
+import dev.tessera.keys.RsaKeyPairs;
+import dev.tessera.keys.SigningKeyStore;
+import dev.tessera.keys.TokenSigner;
+import dev.tessera.oauth.OAuthRoutes;
+import dev.tessera.oauth.clientauth.ClientAuthenticator;
+import dev.tessera.oauth.discovery.DiscoveryEndpoint;
+import dev.tessera.oauth.introspect.IntrospectionEndpoint;
+import dev.tessera.oauth.revoke.RevocationEndpoint;
+import dev.tessera.oauth.token.ClientCredentialsGrant;
+import dev.tessera.oauth.token.TokenEndpoint;
+import dev.tessera.oauth.userinfo.UserinfoEndpoint;
+import dev.tessera.snapshot.ConfigSnapshots;
 import dev.tessera.store.Database;
+import dev.tessera.store.Timestamps;
+import dev.tessera.token.AccessTokenIssuer;
+import dev.tessera.token.Revocations;
+import dev.tessera.token.TokenIntrospector;
+import dev.tessera.token.TokenLog;
+import dev.tessera.token.TokenRepository;
+import dev.tessera.token.TokenRevoker;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -32,16 +52,19 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final Javalin server;
     private final String publicUrl;
+    private final TokenLog tokenLog;
 
-    private App(Database database, Javalin server, String publicUrl) {
+    private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog) {
         this.database = database;
         this.server = server;
         this.publicUrl = publicUrl;
+        this.tokenLog = tokenLog;
     }
 
     public static App start(TesseraConfig config) {
         long started = System.nanoTime();
         Database database = Database.open(config);
+        TokenLog tokenLog = null;
         try {
             database.migrate();
             MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
@@ -54,10 +77,28 @@ public final class App implements AutoCloseable {
             Issuers issuers = new Issuers(publicUrl::get, config.issuerDomain());
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
+            CryptoProvider crypto = CryptoProvider.detect();
+            SigningKeyStore keys = new SigningKeyStore(database.jdbc(), new RsaKeyPairs(crypto),
+                    new KeyEncryption(masterKey.derive("signing-key-encryption"), crypto));
+            ConfigSnapshots snapshots = new ConfigSnapshots(database.jdbc(), keys, issuers, crypto);
+
+            TokenRepository tokenRepository = new TokenRepository(database.jdbc());
+            Revocations revocations = new Revocations();
+            revocations.load(tokenRepository.revokedAndLive(Timestamps.nowMicros()));
+            tokenLog = new TokenLog(database.jdbc(), tokenRepository);
+            TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations);
+            TokenIntrospector introspector = new TokenIntrospector(revocations);
+            ClientAuthenticator clientAuth = new ClientAuthenticator(hasher);
+            AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(new TokenSigner(crypto), tokenLog, metrics);
+            TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer)));
+
             List<RouteGroup> groups = new ArrayList<>();
             groups.add(new HealthRoutes(database::isReachable, metrics));
-            groups.add(new AdminApi(database.jdbc(), adminTokens, hasher, issuers, AuthServerEvents.NONE,
-                    value -> null, config.maxBodyBytes(), List.of()));
+            groups.add(new AdminApi(database.jdbc(), adminTokens, hasher, issuers, snapshots, config.maxBodyBytes(),
+                    tokenRepository, revoker));
+            groups.add(new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
+                    new IntrospectionEndpoint(clientAuth, introspector), new RevocationEndpoint(clientAuth, introspector, revoker),
+                    new UserinfoEndpoint(introspector), metrics));
 
             Javalin server = HttpServer.create(config, metrics, groups);
             server.start();
@@ -65,8 +106,11 @@ public final class App implements AutoCloseable {
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(database, server, publicUrl.get());
+            return new App(database, server, publicUrl.get(), tokenLog);
         } catch (RuntimeException e) {
+            if (tokenLog != null) {
+                tokenLog.close();
+            }
             database.close();
             throw e;
         }
@@ -100,6 +144,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        tokenLog.close();
         database.close();
     }
 }

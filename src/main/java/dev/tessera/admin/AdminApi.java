@@ -11,11 +11,14 @@ import dev.tessera.crypto.SecretHasher;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.scope.ScopeRepository;
 import dev.tessera.store.Jdbc;
+import dev.tessera.template.ClaimTemplate;
+import dev.tessera.template.TemplateSyntaxException;
+import dev.tessera.token.TokenRepository;
+import dev.tessera.token.TokenRevoker;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /** The Kong Identity–compatible management API under {@code /v1}, behind admin tokens. */
 public final class AdminApi implements RouteGroup {
@@ -23,17 +26,28 @@ public final class AdminApi implements RouteGroup {
     private final List<RouteGroup> groups = new ArrayList<>();
 
     public AdminApi(Jdbc jdbc, AdminTokens tokens, SecretHasher hasher, Issuers issuers, AuthServerEvents events,
-                    Function<String, String> claimValueCheck, int maxBodyBytes, List<RouteGroup> extraGroups) {
+                    int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker) {
         this.tokens = tokens;
         AdminContext ctx = new AdminContext(jdbc, new AuthServerRepository(jdbc), new ScopeRepository(jdbc),
                 new ClaimRepository(jdbc), new ClientRepository(jdbc), new ClientSecretRepository(jdbc), hasher,
-                issuers, events, claimValueCheck, maxBodyBytes);
+                issuers, events, AdminApi::claimValueProblem, maxBodyBytes);
         groups.add(new AuthServerRoutes(ctx));
         groups.add(new ScopeRoutes(ctx));
         groups.add(new ClaimRoutes(ctx));
         groups.add(new ClientRoutes(ctx));
         groups.add(new ClientSecretRoutes(ctx));
-        groups.addAll(extraGroups);
+        groups.add(new TokenRoutes(ctx, tokenRepository, revoker));
+        groups.add(new TestClaimRoutes(ctx));
+    }
+
+    /** Claim values are templates: parsed when saved, so a syntax error is a 400 now, not a failed token later. */
+    private static String claimValueProblem(String value) {
+        try {
+            ClaimTemplate.parse(value);
+            return null;
+        } catch (TemplateSyntaxException e) {
+            return "is not a valid template: " + e.getMessage();
+        }
     }
 
     @Override

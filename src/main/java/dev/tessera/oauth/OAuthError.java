@@ -1,0 +1,31 @@
+package dev.tessera.oauth;
+
+/** The error codes of RFC 6749 §5.2 (and RFC 6750 §3.1 for bearer tokens), each with its HTTP status. */
+public enum OAuthError {
+    INVALID_REQUEST("invalid_request", 400),
+    INVALID_CLIENT("invalid_client", 401),
+    INVALID_GRANT("invalid_grant", 400),
+    UNAUTHORIZED_CLIENT("unauthorized_client", 400),
+    UNSUPPORTED_GRANT_TYPE("unsupported_grant_type", 400),
+    INVALID_SCOPE("invalid_scope", 400),
+    INVALID_TOKEN("invalid_token", 401),
+    METHOD_NOT_ALLOWED("invalid_request", 405),
+    NOT_FOUND("not_found", 404),
+    SERVER_ERROR("server_error", 500);
+
+    private final String code;
+    private final int status;
+
+    OAuthError(String code, int status) {
+        this.code = code;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public int status() {
+        return status;
+    }
+}

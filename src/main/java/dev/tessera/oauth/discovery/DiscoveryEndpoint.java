@@ -1,0 +1,69 @@
+package dev.tessera.oauth.discovery;
+
+import dev.tessera.scope.Scope;
+import dev.tessera.snapshot.AuthServerConfig;
+import dev.tessera.snapshot.CompiledClaim;
+import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Metadata — OpenID Connect Discovery 1.0 §3 and RFC 8414 §2 (one document serves both), and
+ * the JWKS — RFC 7517 §5. Metadata lists exactly what works: clients trust it.
+ */
+public final class DiscoveryEndpoint {
+    private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
+
+    private final List<String> grantTypes;
+
+    public DiscoveryEndpoint(List<String> grantTypes) {
+        this.grantTypes = List.copyOf(grantTypes);
+    }
+
+    public void metadata(Context ctx, AuthServerConfig server) {
+        String issuer = server.issuer();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("issuer", issuer);
+        m.put("token_endpoint", issuer + "/oauth/token");
+        m.put("jwks_uri", issuer + "/.well-known/jwks");
+        m.put("introspection_endpoint", issuer + "/introspect");
+        m.put("revocation_endpoint", issuer + "/revoke");
+        m.put("userinfo_endpoint", issuer + "/userinfo");
+        m.put("grant_types_supported", grantTypes);
+        // No authorization endpoint is served yet, so no response type is (RFC 8414 §2 lists what works).
+        m.put("response_types_supported", List.of());
+        m.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
+        m.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);
+        m.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
+        List<String> algs = List.of(server.server().signingAlgorithm().name());
+        m.put("id_token_signing_alg_values_supported", algs);
+        m.put("subject_types_supported", List.of("public"));
+        List<String> scopes = new ArrayList<>();
+        scopes.add("openid");
+        for (Scope s : server.scopes()) {
+            if (s.includeInMetadata() && s.enabled() && !s.name().equals("openid")) {
+                scopes.add(s.name());
+            }
+        }
+        m.put("scopes_supported", scopes);
+        List<String> claims = new ArrayList<>(List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope"));
+        for (CompiledClaim c : server.claims()) {
+            if (c.claim().enabled()) {
+                claims.add(c.claim().name());
+            }
+        }
+        m.put("claims_supported", claims);
+        m.put("request_parameter_supported", false);
+        m.put("request_uri_parameter_supported", false);
+        ctx.header("Cache-Control", "public, max-age=60");
+        ctx.status(200).contentType("application/json").result(dev.tessera.http.Json.write(m));
+    }
+
+    public void jwks(Context ctx, AuthServerConfig server) {
+        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.status(200).contentType("application/jwk-set+json").result(server.jwksJson());
+    }
+}

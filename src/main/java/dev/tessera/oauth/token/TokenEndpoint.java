@@ -1,0 +1,45 @@
+package dev.tessera.oauth.token;
+
+import dev.tessera.oauth.FormRequest;
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import dev.tessera.oauth.OAuthResponses;
+import dev.tessera.oauth.clientauth.ClientAuthenticator;
+import dev.tessera.snapshot.AuthServerConfig;
+import dev.tessera.snapshot.ClientEntry;
+import io.javalin.http.Context;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The token endpoint — RFC 6749 §3.2: authenticate the client once, then hand over to the grant's handler. */
+public final class TokenEndpoint {
+    private final ClientAuthenticator authenticator;
+    private final Map<String, GrantHandler> handlers;
+
+    public TokenEndpoint(ClientAuthenticator authenticator, List<GrantHandler> handlers) {
+        this.authenticator = authenticator;
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(GrantHandler::grantType, Function.identity()));
+    }
+
+    public List<String> grantTypes() {
+        return handlers.keySet().stream().sorted().toList();
+    }
+
+    public void handle(Context ctx, AuthServerConfig server) {
+        FormRequest form = FormRequest.from(ctx);
+        // grant_type (REQUIRED) — RFC 6749 §4.4.2
+        String grantType = form.require("grant_type");
+        ClientEntry client = authenticator.authenticate(server, form);
+        GrantHandler handler = handlers.get(grantType);
+        if (handler == null) {
+            throw new OAuthException(OAuthError.UNSUPPORTED_GRANT_TYPE, "grant type '" + grantType + "' is not supported");
+        }
+        if (!client.client().grantTypes().contains(grantType)) {
+            throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "this client may not use the " + grantType + " grant");
+        }
+        OAuthResponses.json(ctx, 200, handler.handle(server, client, form));
+    }
+}

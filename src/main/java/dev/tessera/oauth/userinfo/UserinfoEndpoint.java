@@ -1,0 +1,51 @@
+package dev.tessera.oauth.userinfo;
+
+import dev.tessera.oauth.OAuthError;
+import dev.tessera.oauth.OAuthException;
+import dev.tessera.oauth.OAuthResponses;
+import dev.tessera.snapshot.AuthServerConfig;
+import dev.tessera.snapshot.ClientEntry;
+import dev.tessera.snapshot.CompiledClaim;
+import dev.tessera.token.AccessTokenIssuer;
+import dev.tessera.token.ClaimSelector;
+import dev.tessera.token.TokenIntrospector;
+import dev.tessera.token.TokenRefusedException;
+import io.javalin.http.Context;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * UserInfo — OpenID Connect Core §5.3. For a valid bearer access token: {@code sub} and the
+ * claims configured with {@code include_in_token=false}, rendered for the token's client.
+ */
+public final class UserinfoEndpoint {
+    private final TokenIntrospector introspector;
+
+    public UserinfoEndpoint(TokenIntrospector introspector) {
+        this.introspector = introspector;
+    }
+
+    public void handle(Context ctx, AuthServerConfig server) {
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"tessera\"");
+            throw new OAuthException(OAuthError.INVALID_TOKEN, "a bearer access token is required");
+        }
+        var active = introspector.inspect(server, header.substring(7).strip())
+                .orElseThrow(() -> new OAuthException(OAuthError.INVALID_TOKEN, "the access token is not active"));
+        ClientEntry client = server.clients().get(active.clientId());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sub", active.claims().get("sub"));
+        try {
+            for (CompiledClaim c : server.claims()) {
+                if (ClaimSelector.inUserinfo(c.claim())) {
+                    body.put(c.claim().name(), AccessTokenIssuer.render(c, client));
+                }
+            }
+        } catch (TokenRefusedException e) {
+            throw new OAuthException(OAuthError.SERVER_ERROR, e.getMessage());
+        }
+        OAuthResponses.json(ctx, 200, body);
+    }
+}

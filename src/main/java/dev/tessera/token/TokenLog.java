@@ -1,0 +1,100 @@
+package dev.tessera.token;
+
+import dev.tessera.store.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Group commit for token records. Request threads hand in a record and wait; one writer
+ * thread drains whatever has queued up and commits it in one transaction, then releases
+ * every waiter. Each token is durable before its response is sent, and a burst of
+ * concurrent requests costs one commit (one fsync) instead of one each.
+ */
+public final class TokenLog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TokenLog.class);
+    private static final int MAX_BATCH = 1024;
+    private static final long WAIT_SECONDS = 10;
+
+    private record Pending(TokenRecord record, CompletableFuture<Void> done) {
+    }
+
+    private final Jdbc jdbc;
+    private final TokenRepository tokens;
+    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public TokenLog(Jdbc jdbc, TokenRepository tokens) {
+        this.jdbc = jdbc;
+        this.tokens = tokens;
+        this.writer = Thread.ofPlatform().name("tessera-token-log").daemon(true).start(this::run);
+    }
+
+    /** Returns once the record is committed; throws if it could not be. */
+    public void append(TokenRecord record) {
+        if (!running) {
+            throw new IllegalStateException("token log is closed");
+        }
+        Pending p = new Pending(record, new CompletableFuture<>());
+        try {
+            if (!queue.offer(p, WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("token log queue is full");
+            }
+            p.done().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while recording a token", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("token could not be recorded", e);
+        }
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        List<TokenRecord> records = new ArrayList<>(MAX_BATCH);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                for (Pending p : batch) {
+                    records.add(p.record());
+                }
+                try {
+                    jdbc.execute(tx -> tokens.insertAll(tx, records));
+                    batch.forEach(p -> p.done().complete(null));
+                } catch (RuntimeException e) {
+                    log.error("could not record {} token(s)", batch.size(), e);
+                    batch.forEach(p -> p.done().completeExceptionally(e));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                batch.clear();
+                records.clear();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            writer.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tessera.token;
+
+import dev.tessera.store.Jdbc;
+import dev.tessera.store.JsonColumns;
+import dev.tessera.store.Page;
+import dev.tessera.store.PageQuery;
+import dev.tessera.store.PageRequest;
+import dev.tessera.store.Tx;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Issued-token records. A revoked token keeps its row (with {@code revoked_at}) until it
+ * expires, so a restarted node still knows it is revoked; lists show only live tokens.
+ * Timestamps are microseconds.
+ */
+public final class TokenRepository {
+    private static final String COLUMNS = "t.auth_server_id, t.id, t.client_id, t.scopes, t.created_at, t.expires_at";
+
+    private final Jdbc jdbc;
+
+    public TokenRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertAll(Tx tx, List<TokenRecord> records) {
+        List<Object[]> rows = new ArrayList<>(records.size());
+        for (TokenRecord r : records) {
+            rows.add(new Object[]{r.authServerId().toString(), r.id().toString(), r.clientId(),
+                    JsonColumns.write(r.grantedScopeNames()), r.createdAt(), r.expiresAt()});
+        }
+        tx.batch("INSERT INTO tokens (auth_server_id, id, client_id, scopes, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    public Page<TokenRecord> list(UUID authServerId, String clientId, PageRequest request, long nowMicros) {
+        return new PageQuery("tokens t", COLUMNS,
+                "t.auth_server_id = ? AND t.client_id = ? AND t.revoked_at IS NULL AND t.expires_at > ?",
+                List.of(authServerId.toString(), clientId, nowMicros), null).run(jdbc, request, TokenRepository::row);
+    }
+
+    public Optional<TokenRecord> find(UUID authServerId, String clientId, UUID id, long nowMicros) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM tokens t WHERE t.auth_server_id = ? AND t.client_id = ? AND t.id = ? "
+                        + "AND t.revoked_at IS NULL AND t.expires_at > ?",
+                TokenRepository::row, authServerId.toString(), clientId, id.toString(), nowMicros);
+    }
+
+    /** Marks one live token revoked; returns its expiry (µs) when it was live. */
+    public Optional<Long> revoke(UUID authServerId, String clientId, UUID id, long nowMicros) {
+        return jdbc.inTransaction(tx -> {
+            Optional<Long> expires = tx.queryOne("SELECT expires_at FROM tokens WHERE auth_server_id = ? AND client_id = ? "
+                            + "AND id = ? AND revoked_at IS NULL AND expires_at > ?", rs -> rs.getLong(1),
+                    authServerId.toString(), clientId, id.toString(), nowMicros);
+            expires.ifPresent(e -> tx.update("UPDATE tokens SET revoked_at = ? WHERE auth_server_id = ? AND id = ?",
+                    nowMicros, authServerId.toString(), id.toString()));
+            return expires;
+        });
+    }
+
+    /** Marks every live token of a client revoked; returns (id, expiry µs) of each. */
+    public List<Revoked> revokeAll(UUID authServerId, String clientId, long nowMicros) {
+        return jdbc.inTransaction(tx -> {
+            List<Revoked> live = tx.query("SELECT auth_server_id, id, expires_at FROM tokens WHERE auth_server_id = ? "
+                            + "AND client_id = ? AND revoked_at IS NULL AND expires_at > ?", TokenRepository::revoked,
+                    authServerId.toString(), clientId, nowMicros);
+            tx.update("UPDATE tokens SET revoked_at = ? WHERE auth_server_id = ? AND client_id = ? AND revoked_at IS NULL",
+                    nowMicros, authServerId.toString(), clientId);
+            return live;
+        });
+    }
+
+    /** Revoked tokens that have not expired yet: the start-up content of the in-memory revocation list. */
+    public List<Revoked> revokedAndLive(long nowMicros) {
+        return jdbc.query("SELECT auth_server_id, id, expires_at FROM tokens WHERE revoked_at IS NOT NULL AND expires_at > ?",
+                TokenRepository::revoked, nowMicros);
+    }
+
+    /** Removes records that expired before the cutoff; they can no longer be used or listed. */
+    public int purgeExpired(long cutoffMicros) {
+        return jdbc.update("DELETE FROM tokens WHERE expires_at < ?", cutoffMicros);
+    }
+
+    public record Revoked(UUID authServerId, UUID id, long expiresAt) {
+    }
+
+    private static Revoked revoked(ResultSet rs) throws SQLException {
+        return new Revoked(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getLong(3));
+    }
+
+    private static TokenRecord row(ResultSet rs) throws SQLException {
+        return new TokenRecord(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)), rs.getString(3),
+                JsonColumns.read(rs.getString(4)), rs.getLong(5), rs.getLong(6));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tessera.token;
+
+import dev.tessera.store.Timestamps;
+
+import java.util.UUID;
+
+/** Revokes tokens durably (the record keeps {@code revoked_at}) and in this node's memory at once. */
+public final class TokenRevoker {
+    private final TokenRepository tokens;
+    private final Revocations revocations;
+
+    public TokenRevoker(TokenRepository tokens, Revocations revocations) {
+        this.tokens = tokens;
+        this.revocations = revocations;
+    }
+
+    /** Returns false when there was no live token with that id for that client. */
+    public boolean revoke(UUID authServerId, String clientId, UUID jti) {
+        long now = Timestamps.nowMicros();
+        var expires = tokens.revoke(authServerId, clientId, jti, now);
+        expires.ifPresent(e -> revocations.revoke(jti, e, now));
+        return expires.isPresent();
+    }
+
+    public int revokeAll(UUID authServerId, String clientId) {
+        long now = Timestamps.nowMicros();
+        var revoked = tokens.revokeAll(authServerId, clientId, now);
+        revoked.forEach(r -> revocations.revoke(r.id(), r.expiresAt(), now));
+        return revoked.size();
+    }
+}
