@@ -83,7 +83,7 @@ public final class Tx {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];
             switch (p) {
-                case null -> ps.setNull(i + 1, Types.VARCHAR);
+                case null -> ps.setNull(i + 1, Types.NULL);
                 case String s -> ps.setString(i + 1, s);
                 case Long l -> ps.setLong(i + 1, l);
                 case Integer n -> ps.setInt(i + 1, n);
