@@ -77,7 +77,7 @@ public final class App implements AutoCloseable {
             Issuers issuers = new Issuers(publicUrl::get, config.issuerDomain());
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-            CryptoProvider crypto = CryptoProvider.detect();
+            CryptoProvider crypto = CryptoProvider.detect(config.nativeCrypto());
             SigningKeyStore keys = new SigningKeyStore(database.jdbc(), new RsaKeyPairs(crypto),
                     new KeyEncryption(masterKey.derive("signing-key-encryption"), crypto));
             ConfigSnapshots snapshots = new ConfigSnapshots(database.jdbc(), keys, issuers, crypto);

@@ -23,7 +23,8 @@ public record TesseraConfig(
         LogFormat logFormat,
         Optional<String> masterKey,
         Optional<String> issuerDomain,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        boolean nativeCrypto) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -32,7 +33,7 @@ public record TesseraConfig(
     private static final Set<String> KNOWN = Set.of(
             "TESSERA_HTTP_HOST", "TESSERA_HTTP_PORT", "TESSERA_PUBLIC_URL", "TESSERA_DATA_DIR",
             "TESSERA_DATABASE_URL", "TESSERA_ADMIN_TOKEN", "TESSERA_LOG_FORMAT", "TESSERA_MASTER_KEY",
-            "TESSERA_ISSUER_DOMAIN", "TESSERA_MAX_BODY_BYTES", "TESSERA_HOME");
+            "TESSERA_ISSUER_DOMAIN", "TESSERA_MAX_BODY_BYTES", "TESSERA_CRYPTO_PROVIDER");
 
     public static TesseraConfig fromEnvironment() {
         return from(System.getenv());
@@ -71,14 +72,19 @@ public record TesseraConfig(
         Optional<String> issuerDomain = value(env, "TESSERA_ISSUER_DOMAIN").map(TesseraConfig::domain);
         int maxBody = value(env, "TESSERA_MAX_BODY_BYTES")
                 .map(v -> integer("TESSERA_MAX_BODY_BYTES", v, 1024, 16 * 1024 * 1024)).orElse(256 * 1024);
+        boolean nativeCrypto = value(env, "TESSERA_CRYPTO_PROVIDER").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "auto" -> true;
+            case "jdk" -> false;
+            default -> throw new ConfigException("TESSERA_CRYPTO_PROVIDER must be auto or jdk, not '" + v + "'");
+        }).orElse(true);
         return new TesseraConfig(host, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
-                masterKey, issuerDomain, maxBody);
+                masterKey, issuerDomain, maxBody, nativeCrypto);
     }
 
     /** The same settings with another port and data directory; used by tests and benchmarks. */
     public TesseraConfig withPort(int port) {
         return new TesseraConfig(httpHost, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
-                masterKey, issuerDomain, maxBodyBytes);
+                masterKey, issuerDomain, maxBodyBytes, nativeCrypto);
     }
 
     /** The public base URL, defaulting to {@code http://localhost:<bound port>}. */

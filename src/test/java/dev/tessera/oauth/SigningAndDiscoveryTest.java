@@ -93,4 +93,13 @@ class SigningAndDiscoveryTest {
             assertThat(unknown.status()).isEqualTo(404);
         }
     }
+
+    @Test
+    void theJdkProviderFallbackIssuesAndVerifiesTokensToo() {
+        try (TestServer server = TestServer.start(Backend.SQLITE, Map.of("TESSERA_CRYPTO_PROVIDER", "jdk"))) {
+            OAuthFixture fx = new OAuthFixture(server, "aud").client(List.of(), Map.of());
+            String token = fx.accessToken(null);
+            assertThat(fx.introspect(token).path("active").asBoolean()).isTrue();
+        }
+    }
 }
