@@ -9,8 +9,9 @@ import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -77,16 +78,21 @@ public final class HttpServer {
         };
     }
 
+    /** Timers by method, route template and status: looked up, not rebuilt, on every request. */
+    private static final ConcurrentHashMap<String, Timer> TIMERS = new ConcurrentHashMap<>();
+
     private static void record(Context ctx, float ms, MeterRegistry metrics) {
-        String route = ctx.endpoints().matchedHttpEndpoint() == null ? "unmatched" : ctx.endpoints().matchedHttpEndpoint().path;
+        var endpoint = ctx.endpoints().matchedHttpEndpoint();
+        String route = endpoint == null ? "unmatched" : endpoint.path;
         int status = ctx.statusCode();
-        Timer.builder("http.server.requests")
-                .tag("method", ctx.method().name())
+        String method = ctx.method().name();
+        Timer timer = TIMERS.computeIfAbsent(method + ' ' + status + ' ' + route, k -> Timer.builder("http.server.requests")
+                .tag("method", method)
                 .tag("route", route)
                 .tag("status", Integer.toString(status))
                 .publishPercentileHistogram()
-                .register(metrics)
-                .record(Duration.ofNanos((long) (ms * 1_000_000)));
+                .register(metrics));
+        timer.record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
         if (requestLog.isInfoEnabled()) {
             requestLog.info("{} {} {} {}ms trace={}", ctx.method().name(), ctx.path(), status,
                     String.format("%.2f", ms), Responses.traceId(ctx));

@@ -1,5 +1,6 @@
 package dev.tessera.oauth.discovery;
 
+import dev.tessera.http.Json;
 import dev.tessera.scope.Scope;
 import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.CompiledClaim;
@@ -9,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Metadata — OpenID Connect Discovery 1.0 §3 and RFC 8414 §2 (one document serves both), and
@@ -23,7 +26,23 @@ public final class DiscoveryEndpoint {
         this.grantTypes = List.copyOf(grantTypes);
     }
 
+    /** The rendered document per auth server, reused while its configuration snapshot is the same object. */
+    private final ConcurrentHashMap<UUID, Rendered> rendered = new ConcurrentHashMap<>();
+
+    private record Rendered(AuthServerConfig source, String json) {
+    }
+
     public void metadata(Context ctx, AuthServerConfig server) {
+        Rendered r = rendered.get(server.server().id());
+        if (r == null || r.source() != server) {
+            r = new Rendered(server, render(server));
+            rendered.put(server.server().id(), r);
+        }
+        ctx.header("Cache-Control", "public, max-age=60");
+        ctx.status(200).contentType("application/json").result(r.json());
+    }
+
+    private String render(AuthServerConfig server) {
         String issuer = server.issuer();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("issuer", issuer);
@@ -58,8 +77,7 @@ public final class DiscoveryEndpoint {
         m.put("claims_supported", claims);
         m.put("request_parameter_supported", false);
         m.put("request_uri_parameter_supported", false);
-        ctx.header("Cache-Control", "public, max-age=60");
-        ctx.status(200).contentType("application/json").result(dev.tessera.http.Json.write(m));
+        return Json.write(m);
     }
 
     public void jwks(Context ctx, AuthServerConfig server) {
