@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
@@ -38,7 +39,9 @@ public final class HttpServer {
                 h.setSendServerVersion(false);
                 h.setSendXPoweredBy(false);
             });
-            cfg.requestLogger.http((ctx, ms) -> record(ctx, ms, metrics));
+            // Timers by method, route template and status: looked up, not rebuilt, on every request.
+            Map<String, Timer> timers = new ConcurrentHashMap<>();
+            cfg.requestLogger.http((ctx, ms) -> record(ctx, ms, metrics, timers));
             var routes = cfg.routes;
             routes.before(ctx -> {
                 String trace = Long.toUnsignedString(ThreadLocalRandom.current().nextLong());
@@ -78,15 +81,12 @@ public final class HttpServer {
         };
     }
 
-    /** Timers by method, route template and status: looked up, not rebuilt, on every request. */
-    private static final ConcurrentHashMap<String, Timer> TIMERS = new ConcurrentHashMap<>();
-
-    private static void record(Context ctx, float ms, MeterRegistry metrics) {
+    private static void record(Context ctx, float ms, MeterRegistry metrics, Map<String, Timer> timers) {
         var endpoint = ctx.endpoints().matchedHttpEndpoint();
         String route = endpoint == null ? "unmatched" : endpoint.path;
         int status = ctx.statusCode();
         String method = ctx.method().name();
-        Timer timer = TIMERS.computeIfAbsent(method + ' ' + status + ' ' + route, k -> Timer.builder("http.server.requests")
+        Timer timer = timers.computeIfAbsent(method + ' ' + status + ' ' + route, k -> Timer.builder("http.server.requests")
                 .tag("method", method)
                 .tag("route", route)
                 .tag("status", Integer.toString(status))
