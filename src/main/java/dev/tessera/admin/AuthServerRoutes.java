@@ -6,6 +6,7 @@ import dev.tessera.authserver.AuthServerRepository;
 import dev.tessera.authserver.Issuers;
 import dev.tessera.authserver.SigningAlgorithm;
 import dev.tessera.crypto.RandomStrings;
+import dev.tessera.http.InvalidParameter;
 import dev.tessera.http.JsonBody;
 import dev.tessera.http.ProblemException;
 import dev.tessera.http.Responses;
@@ -74,9 +75,10 @@ final class AuthServerRoutes implements RouteGroup {
         long now = Timestamps.nowMicros();
         AuthServer server = new AuthServer(UUID.randomUUID(), RandomStrings.slug(), name,
                 description == null ? "" : description, audience, alg, origins, labels, now, now);
+        var creation = admin.events().prepareCreation(server);
         Conflicts.uniqueName("auth server", name, () -> jdbc.inTransaction(tx -> {
             servers.insert(tx, server);
-            admin.events().authServerCreated(tx, server);
+            creation.run(tx);
             return server;
         }));
         admin.events().changed(server.id());
@@ -117,7 +119,7 @@ final class AuthServerRoutes implements RouteGroup {
                 }
             }));
             if (labels.size() > Fields.MAX_LABELS) {
-                throw ProblemException.invalid(dev.tessera.http.InvalidParameter.max("body", "labels", "max_items",
+                throw ProblemException.invalid(InvalidParameter.max("body", "labels", "max_items",
                         Fields.MAX_LABELS, "must not have more than " + Fields.MAX_LABELS + " labels"));
             }
             AuthServer next = new AuthServer(s.id(), s.slug(), name.orElse(s.name()),
@@ -135,7 +137,7 @@ final class AuthServerRoutes implements RouteGroup {
         UUID id = PathParams.uuid(ctx, "authServerId");
         String force = ctx.queryParam("force");
         if (force != null && !force.equals("true") && !force.equals("false")) {
-            throw ProblemException.invalid(dev.tessera.http.InvalidParameter.choice("query", "force", List.of("true", "false")));
+            throw ProblemException.invalid(InvalidParameter.choice("query", "force", List.of("true", "false")));
         }
         boolean deleted = jdbc.inTransaction(tx -> {
             if ("false".equals(force) && servers.find(tx, id).isPresent() && servers.hasChildren(tx, id)) {

@@ -1,6 +1,6 @@
 package dev.tessera.authserver;
 
-import dev.tessera.store.Tx;
+import dev.tessera.store.Jdbc;
 
 import java.util.UUID;
 
@@ -11,7 +11,12 @@ import java.util.UUID;
 public interface AuthServerEvents {
     AuthServerEvents NONE = new AuthServerEvents() { };
 
-    default void authServerCreated(Tx tx, AuthServer server) {
+    /**
+     * Work to add to the transaction that creates an auth server (its first signing key),
+     * prepared before the transaction opens because generating an RSA key takes a while.
+     */
+    default Jdbc.TxAction prepareCreation(AuthServer server) {
+        return tx -> { };
     }
 
     /** Called after the transaction that changed anything under this auth server committed. */

@@ -41,7 +41,8 @@ public final class FormRequest {
         try {
             body = JsonBody.readLimited(ctx, MAX_BODY);
         } catch (ProblemException e) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "the request body is too large");
+            throw new OAuthException(OAuthError.INVALID_REQUEST,
+                    e.status() == 413 ? "the request body is too large" : "the request body could not be read");
         }
         return new FormRequest(parse(new String(body, StandardCharsets.UTF_8)), basic(ctx.header("Authorization")));
     }

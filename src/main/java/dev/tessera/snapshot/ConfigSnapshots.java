@@ -18,7 +18,6 @@ import dev.tessera.keys.SigningKeyStore;
 import dev.tessera.scope.Scope;
 import dev.tessera.scope.ScopeRepository;
 import dev.tessera.store.Jdbc;
-import dev.tessera.store.Tx;
 import dev.tessera.template.ClaimTemplate;
 import dev.tessera.template.TemplateSyntaxException;
 import org.slf4j.Logger;
@@ -101,10 +100,11 @@ public final class ConfigSnapshots implements AuthServerEvents {
         return loaded;
     }
 
-    /** A new auth server gets its first signing key in the same transaction. */
+    /** A new auth server gets its first signing key in the same transaction; the key is generated before it. */
     @Override
-    public void authServerCreated(Tx tx, AuthServer server) {
-        keys.insertActive(tx, server.id(), keys.generate());
+    public Jdbc.TxAction prepareCreation(AuthServer server) {
+        SigningKey key = keys.generate();
+        return tx -> keys.insertActive(tx, server.id(), key);
     }
 
     @Override
