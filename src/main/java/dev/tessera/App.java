@@ -30,6 +30,7 @@ import dev.tessera.token.AccessTokenIssuer;
 import dev.tessera.token.Revocations;
 import dev.tessera.token.TokenIntrospector;
 import dev.tessera.token.TokenLog;
+import dev.tessera.token.TokenPurger;
 import dev.tessera.token.TokenRepository;
 import dev.tessera.token.TokenRevoker;
 import io.javalin.Javalin;
@@ -53,8 +54,10 @@ public final class App implements AutoCloseable {
     private final Javalin server;
     private final String publicUrl;
     private final TokenLog tokenLog;
+    private final TokenPurger purger;
 
-    private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog) {
+    private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog, TokenPurger purger) {
+        this.purger = purger;
         this.database = database;
         this.server = server;
         this.publicUrl = publicUrl;
@@ -65,6 +68,7 @@ public final class App implements AutoCloseable {
         long started = System.nanoTime();
         Database database = Database.open(config);
         TokenLog tokenLog = null;
+        TokenPurger purger = null;
         try {
             database.migrate();
             MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
@@ -86,6 +90,8 @@ public final class App implements AutoCloseable {
             Revocations revocations = new Revocations();
             revocations.load(tokenRepository.revokedAndLive(Timestamps.nowMicros()));
             tokenLog = new TokenLog(database.jdbc(), tokenRepository);
+            purger = new TokenPurger(tokenRepository);
+            purger.start();
             TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations);
             TokenIntrospector introspector = new TokenIntrospector(revocations);
             ClientAuthenticator clientAuth = new ClientAuthenticator(hasher);
@@ -106,8 +112,11 @@ public final class App implements AutoCloseable {
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(database, server, publicUrl.get(), tokenLog);
+            return new App(database, server, publicUrl.get(), tokenLog, purger);
         } catch (RuntimeException e) {
+            if (purger != null) {
+                purger.close();
+            }
             if (tokenLog != null) {
                 tokenLog.close();
             }
@@ -144,6 +153,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        purger.close();
         tokenLog.close();
         database.close();
     }

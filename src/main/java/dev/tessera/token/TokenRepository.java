@@ -79,9 +79,14 @@ public final class TokenRepository {
                 TokenRepository::revoked, nowMicros);
     }
 
-    /** Removes records that expired before the cutoff; they can no longer be used or listed. */
-    public int purgeExpired(long cutoffMicros) {
-        return jdbc.update("DELETE FROM tokens WHERE expires_at < ?", cutoffMicros);
+    /**
+     * Removes at most {@code limit} records that expired before the cutoff (they can no longer be
+     * used or listed). Small batches keep each write transaction short, so token commits never
+     * wait long behind a purge.
+     */
+    public int purgeExpired(long cutoffMicros, int limit) {
+        return jdbc.update("DELETE FROM tokens WHERE (auth_server_id, id) IN "
+                + "(SELECT auth_server_id, id FROM tokens WHERE expires_at < ? LIMIT ?)", cutoffMicros, limit);
     }
 
     public record Revoked(UUID authServerId, UUID id, long expiresAt) {
