@@ -3,6 +3,9 @@ package dev.tessera;
 import dev.tessera.admin.AdminApi;
 import dev.tessera.admintoken.AdminTokens;
 import dev.tessera.authserver.Issuers;
+import dev.tessera.cluster.ChangeBus;
+import dev.tessera.cluster.NodeSync;
+import dev.tessera.cluster.PostgresChangeBus;
 import dev.tessera.config.ConfigException;
 import dev.tessera.config.TesseraConfig;
 import dev.tessera.crypto.MasterKey;
@@ -25,6 +28,7 @@ import dev.tessera.oauth.token.TokenEndpoint;
 import dev.tessera.oauth.userinfo.UserinfoEndpoint;
 import dev.tessera.snapshot.ConfigSnapshots;
 import dev.tessera.store.Database;
+import dev.tessera.store.Dialect;
 import dev.tessera.store.Timestamps;
 import dev.tessera.token.AccessTokenIssuer;
 import dev.tessera.token.Revocations;
@@ -56,7 +60,10 @@ public final class App implements AutoCloseable {
     private final TokenLog tokenLog;
     private final TokenPurger purger;
 
-    private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog, TokenPurger purger) {
+    private final ChangeBus bus;
+
+    private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog, TokenPurger purger, ChangeBus bus) {
+        this.bus = bus;
         this.purger = purger;
         this.database = database;
         this.server = server;
@@ -69,6 +76,7 @@ public final class App implements AutoCloseable {
         Database database = Database.open(config);
         TokenLog tokenLog = null;
         TokenPurger purger = null;
+        ChangeBus bus = null;
         try {
             database.migrate();
             MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
@@ -89,10 +97,14 @@ public final class App implements AutoCloseable {
             TokenRepository tokenRepository = new TokenRepository(database.jdbc());
             Revocations revocations = new Revocations();
             revocations.load(tokenRepository.revokedAndLive(Timestamps.nowMicros()));
+            NodeSync sync = new NodeSync(snapshots, revocations, tokenRepository);
+            bus = database.dialect() == Dialect.POSTGRESQL
+                    ? new PostgresChangeBus(database.dataSource(), database.jdbcUrl(), sync) : ChangeBus.NONE;
+            sync.connect(bus);
             tokenLog = new TokenLog(database.jdbc(), tokenRepository);
             purger = new TokenPurger(tokenRepository);
             purger.start();
-            TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations);
+            TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations, sync::bus);
             TokenIntrospector introspector = new TokenIntrospector(revocations);
             ClientAuthenticator clientAuth = new ClientAuthenticator(hasher);
             AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(new TokenSigner(crypto), tokenLog, metrics);
@@ -100,7 +112,7 @@ public final class App implements AutoCloseable {
 
             List<RouteGroup> groups = new ArrayList<>();
             groups.add(new HealthRoutes(database::isReachable, metrics));
-            groups.add(new AdminApi(database.jdbc(), adminTokens, hasher, issuers, snapshots, config.maxBodyBytes(),
+            groups.add(new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
                     tokenRepository, revoker));
             groups.add(new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
                     new IntrospectionEndpoint(clientAuth, introspector), new RevocationEndpoint(clientAuth, introspector, revoker),
@@ -112,8 +124,11 @@ public final class App implements AutoCloseable {
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(database, server, publicUrl.get(), tokenLog, purger);
+            return new App(database, server, publicUrl.get(), tokenLog, purger, bus);
         } catch (RuntimeException e) {
+            if (bus != null) {
+                bus.close();
+            }
             if (purger != null) {
                 purger.close();
             }
@@ -153,6 +168,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        bus.close();
         purger.close();
         tokenLog.close();
         database.close();

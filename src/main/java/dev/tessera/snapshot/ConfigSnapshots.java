@@ -114,6 +114,11 @@ public final class ConfigSnapshots implements AuthServerEvents {
         idsBySlug.values().removeIf(authServerId::equals);
     }
 
+    /** Forgets every snapshot (after this node may have missed change notifications). */
+    public void clear() {
+        configs.keySet().forEach(this::changed);
+    }
+
     private Optional<AuthServerConfig> load(UUID id) {
         Optional<AuthServer> found = servers.find(id);
         if (found.isEmpty()) {

@@ -96,6 +96,11 @@ public final class Database implements AutoCloseable {
         return jdbc;
     }
 
+    /** The JDBC URL, for a connection of its own outside the pool (the change listener). */
+    public String jdbcUrl() {
+        return dataSource.getJdbcUrl();
+    }
+
     public Dialect dialect() {
         return dialect;
     }

@@ -79,6 +79,12 @@ public final class TokenRepository {
                 TokenRepository::revoked, nowMicros);
     }
 
+    /** The revoked, unexpired tokens of one client (after another node revoked them all). */
+    public List<Revoked> revokedAndLive(UUID authServerId, String clientId, long nowMicros) {
+        return jdbc.query("SELECT auth_server_id, id, expires_at FROM tokens WHERE auth_server_id = ? AND client_id = ? "
+                + "AND revoked_at IS NOT NULL AND expires_at > ?", TokenRepository::revoked, authServerId.toString(), clientId, nowMicros);
+    }
+
     /**
      * Removes at most {@code limit} records that expired before the cutoff (they can no longer be
      * used or listed). Small batches keep each write transaction short, so token commits never
