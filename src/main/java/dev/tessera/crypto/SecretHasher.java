@@ -81,14 +81,21 @@ public final class SecretHasher {
         return false;
     }
 
-    private byte[] hmac(String secret) {
+    /** One initialised Mac per thread: provider lookup and key set-up are not repeated per request. */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(pepper, "HmacSHA256"));
-            return mac.doFinal(secret.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
+    }
+
+    private byte[] hmac(String secret) {
+        return macs.get().doFinal(secret.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] pbkdf2(String secret, byte[] salt, int iterations) {
