@@ -1,5 +1,6 @@
 package dev.tessera.cli;
 
+import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
@@ -41,9 +42,19 @@ final class Logging {
         console.setName("console");
         console.setEncoder(encoder);
         console.start();
+        // Request threads hand log events to a queue; one thread writes them. A full queue blocks
+        // rather than drops: every request keeps its log line.
+        AsyncAppender async = new AsyncAppender();
+        async.setContext(context);
+        async.setName("async");
+        async.setQueueSize(16_384);
+        async.setDiscardingThreshold(0);
+        async.setNeverBlock(false);
+        async.addAppender(console);
+        async.start();
         var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
-        root.addAppender(console);
+        root.addAppender(async);
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         context.getLogger("io.javalin").setLevel(Level.WARN);
         context.getLogger("com.zaxxer.hikari").setLevel(Level.WARN);

@@ -94,8 +94,8 @@ public final class HttpServer {
                 .register(metrics));
         timer.record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
         if (requestLog.isInfoEnabled()) {
-            requestLog.info("{} {} {} {}ms trace={}", ctx.method().name(), ctx.path(), status,
-                    String.format("%.2f", ms), Responses.traceId(ctx));
+            requestLog.info("{} {} {} {}ms trace={}", method, ctx.path(), status, Math.round(ms * 100) / 100.0,
+                    Responses.traceId(ctx));
         }
     }
 }
