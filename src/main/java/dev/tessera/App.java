@@ -101,7 +101,7 @@ public final class App implements AutoCloseable {
             bus = database.dialect() == Dialect.POSTGRESQL
                     ? new PostgresChangeBus(database.dataSource(), database.jdbcUrl(), sync) : ChangeBus.NONE;
             sync.connect(bus);
-            tokenLog = new TokenLog(database.jdbc(), tokenRepository);
+            tokenLog = new TokenLog(tokenRepository);
             purger = new TokenPurger(tokenRepository);
             purger.start();
             TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations, sync::bus);

@@ -23,6 +23,11 @@ public final class Jdbc {
         return dialect;
     }
 
+    /** For the rare component that keeps a connection of its own (the token log writer). */
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
         return withConnection(tx -> tx.query(sql, mapper, params));
     }

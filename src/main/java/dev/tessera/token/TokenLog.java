@@ -1,6 +1,5 @@
 package dev.tessera.token;
 
-import dev.tessera.store.Jdbc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +25,12 @@ public final class TokenLog implements AutoCloseable {
     private record Pending(TokenRecord record, CompletableFuture<Void> done) {
     }
 
-    private final Jdbc jdbc;
     private final TokenRepository tokens;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
     private final Thread writer;
     private volatile boolean running = true;
 
-    public TokenLog(Jdbc jdbc, TokenRepository tokens) {
-        this.jdbc = jdbc;
+    public TokenLog(TokenRepository tokens) {
         this.tokens = tokens;
         this.writer = Thread.ofPlatform().name("tessera-token-log").daemon(true).start(this::run);
     }
@@ -58,6 +55,12 @@ public final class TokenLog implements AutoCloseable {
     }
 
     private void run() {
+        try (TokenRepository.Writer writer = tokens.openWriter()) {
+            drain(writer);
+        }
+    }
+
+    private void drain(TokenRepository.Writer writer) {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
         List<TokenRecord> records = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty()) {
@@ -72,9 +75,9 @@ public final class TokenLog implements AutoCloseable {
                     records.add(p.record());
                 }
                 try {
-                    jdbc.execute(tx -> tokens.insertAll(tx, records));
+                    writeWithOneRetry(writer, records);
                     batch.forEach(p -> p.done().complete(null));
-                } catch (RuntimeException e) {
+                } catch (java.sql.SQLException | RuntimeException e) {
                     log.error("could not record {} token(s)", batch.size(), e);
                     batch.forEach(p -> p.done().completeExceptionally(e));
                 }
@@ -85,6 +88,16 @@ public final class TokenLog implements AutoCloseable {
                 batch.clear();
                 records.clear();
             }
+        }
+    }
+
+    /** A dropped connection (database restart, idle timeout) costs one retry on a fresh one, not failed requests. */
+    private static void writeWithOneRetry(TokenRepository.Writer writer, List<TokenRecord> records) throws java.sql.SQLException {
+        try {
+            writer.write(records);
+        } catch (java.sql.SQLException e) {
+            log.warn("token log write failed ({}); retrying once on a new connection", e.getMessage());
+            writer.write(records);
         }
     }
 

@@ -28,13 +28,77 @@ public final class TokenRepository {
         this.jdbc = jdbc;
     }
 
+    private static final String INSERT =
+            "INSERT INTO tokens (auth_server_id, id, client_id, scopes, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)";
+
     public void insertAll(Tx tx, List<TokenRecord> records) {
         List<Object[]> rows = new ArrayList<>(records.size());
         for (TokenRecord r : records) {
             rows.add(new Object[]{r.authServerId().toString(), r.id().toString(), r.clientId(),
                     JsonColumns.write(r.grantedScopeNames()), r.createdAt(), r.expiresAt()});
         }
-        tx.batch("INSERT INTO tokens (auth_server_id, id, client_id, scopes, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)", rows);
+        tx.batch(INSERT, rows);
+    }
+
+    /**
+     * A writer for the token log: one connection and one prepared statement kept for its
+     * lifetime, so a commit costs the batch and the commit itself, nothing more.
+     */
+    public Writer openWriter() {
+        return new Writer(jdbc.dataSource());
+    }
+
+    public static final class Writer implements AutoCloseable {
+        private final javax.sql.DataSource dataSource;
+        private java.sql.Connection connection;
+        private java.sql.PreparedStatement insert;
+
+        private Writer(javax.sql.DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /** Inserts the records in one transaction; on failure the connection is dropped and reopened next time. */
+        public void write(List<TokenRecord> records) throws java.sql.SQLException {
+            try {
+                if (connection == null) {
+                    connection = dataSource.getConnection();
+                    insert = connection.prepareStatement(INSERT);
+                }
+                // Auto-commit is switched off only for the batch: SQLite opens the next (write-locking)
+                // transaction right after a commit while it is off, which would lock out every other writer.
+                connection.setAutoCommit(false);
+                for (TokenRecord r : records) {
+                    insert.setString(1, r.authServerId().toString());
+                    insert.setString(2, r.id().toString());
+                    insert.setString(3, r.clientId());
+                    insert.setString(4, JsonColumns.write(r.grantedScopeNames()));
+                    insert.setLong(5, r.createdAt());
+                    insert.setLong(6, r.expiresAt());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                connection.commit();
+                connection.setAutoCommit(true);
+            } catch (java.sql.SQLException | RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                try {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                    connection.close();
+                } catch (java.sql.SQLException ignored) {
+                    // the connection is being thrown away
+                }
+            }
+            connection = null;
+            insert = null;
+        }
     }
 
     public Page<TokenRecord> list(UUID authServerId, String clientId, PageRequest request, long nowMicros) {
