@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /** {@code /v1/auth-servers}: create, list, get, PATCH and DELETE auth servers. */
@@ -107,21 +106,7 @@ final class AuthServerRoutes implements RouteGroup {
         f.done();
         AuthServer updated = Conflicts.uniqueName("auth server", name.orElse(null), () -> jdbc.inTransaction(tx -> {
             AuthServer s = servers.find(tx, id).orElseThrow(() -> ProblemException.notFound("Auth server not found"));
-            Map<String, String> labels = new TreeMap<>(s.labels());
-            if (f.isNull("labels")) {
-                labels.clear();
-            }
-            labelUpdates.ifPresent(u -> u.forEach((k, v) -> {
-                if (v.value() == null) {
-                    labels.remove(k);
-                } else {
-                    labels.put(k, v.value());
-                }
-            }));
-            if (labels.size() > Fields.MAX_LABELS) {
-                throw ProblemException.invalid(InvalidParameter.max("body", "labels", "max_items",
-                        Fields.MAX_LABELS, "must not have more than " + Fields.MAX_LABELS + " labels"));
-            }
+            Map<String, String> labels = LabelPatch.apply(s.labels(), f.isNull("labels"), labelUpdates);
             AuthServer next = new AuthServer(s.id(), s.slug(), name.orElse(s.name()),
                     description.map(d -> d.value() == null ? "" : d.value()).orElse(s.description()),
                     audience.orElse(s.audience()), alg.orElse(s.signingAlgorithm()), origins.orElse(s.trustedOrigins()),

@@ -109,21 +109,7 @@ final class ClientRoutes implements RouteGroup {
         String hash = in.clientSecret().map(s -> admin.secretHasher().hashSupplied(s)).orElse(null);
         Client updated = Conflicts.uniqueName("client", in.name().orElse(null), () -> admin.jdbc().inTransaction(tx -> {
             Client c = admin.clients().find(tx, serverId, id).orElseThrow(() -> ProblemException.notFound("Client not found"));
-            Map<String, String> labels = new TreeMap<>(c.labels());
-            if (in.labelsNull()) {
-                labels.clear();
-            }
-            in.labels().ifPresent(u -> u.forEach((k, v) -> {
-                if (v.value() == null) {
-                    labels.remove(k);
-                } else {
-                    labels.put(k, v.value());
-                }
-            }));
-            if (labels.size() > Fields.MAX_LABELS) {
-                throw ProblemException.invalid(InvalidParameter.max("body", "labels", "max_items", Fields.MAX_LABELS,
-                        "must not have more than " + Fields.MAX_LABELS + " labels"));
-            }
+            Map<String, String> labels = LabelPatch.apply(c.labels(), in.labelsNull(), in.labels());
             long now = Timestamps.nowMicros();
             Client next = new Client(serverId, id, in.name().orElse(c.name()), in.grantTypes().orElse(c.grantTypes()),
                     in.responseTypes().orElse(c.responseTypes()), in.redirectUris().orElse(c.redirectUris()),
