@@ -60,7 +60,7 @@ final class ClientRoutes implements RouteGroup {
             admin.clientSecrets().insert(tx, stored);
             return client;
         }));
-        admin.events().changed(serverId);
+        admin.events().clientChanged(serverId, client.id());
         Responses.json(ctx, 201, render(client, secret));
     }
 
@@ -87,7 +87,7 @@ final class ClientRoutes implements RouteGroup {
             admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, UUID.randomUUID(), hash, true, now, now));
             return existing.isEmpty();
         }));
-        admin.events().changed(serverId);
+        admin.events().clientChanged(serverId, id);
         Client client = admin.clients().find(serverId, id).orElseThrow();
         Responses.json(ctx, created ? 201 : 200, render(client, secret));
     }
@@ -124,7 +124,7 @@ final class ClientRoutes implements RouteGroup {
             }
             return next;
         }));
-        admin.events().changed(serverId);
+        admin.events().clientChanged(serverId, id);
         Responses.json(ctx, 200, render(updated, null));
     }
 
@@ -134,7 +134,7 @@ final class ClientRoutes implements RouteGroup {
         if (!admin.jdbc().inTransaction(tx -> admin.clients().delete(tx, serverId, id))) {
             throw ProblemException.notFound("Client not found");
         }
-        admin.events().changed(serverId);
+        admin.events().clientChanged(serverId, id);
         ctx.status(204);
     }
 

@@ -63,7 +63,7 @@ final class ClientSecretRoutes implements RouteGroup {
             }
             admin.clientSecrets().insert(tx, stored);
         });
-        admin.events().changed(client.authServerId());
+        admin.events().clientChanged(client.authServerId(), client.id());
         Responses.json(ctx, 201, render(stored, secret));
     }
 
@@ -100,7 +100,7 @@ final class ClientSecretRoutes implements RouteGroup {
             admin.clientSecrets().setEnabled(tx, next);
             return next;
         });
-        admin.events().changed(client.authServerId());
+        admin.events().clientChanged(client.authServerId(), client.id());
         Responses.json(ctx, 200, render(updated, null));
     }
 
@@ -110,7 +110,7 @@ final class ClientSecretRoutes implements RouteGroup {
         if (!admin.jdbc().inTransaction(tx -> admin.clientSecrets().delete(tx, client.authServerId(), client.id(), id))) {
             throw notFound();
         }
-        admin.events().changed(client.authServerId());
+        admin.events().clientChanged(client.authServerId(), client.id());
         ctx.status(204);
     }
 

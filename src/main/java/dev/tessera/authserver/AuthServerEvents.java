@@ -22,4 +22,9 @@ public interface AuthServerEvents {
     /** Called after the transaction that changed anything under this auth server committed. */
     default void changed(UUID authServerId) {
     }
+
+    /** Called after a change that touched only one client (or its secrets): cheaper to follow than {@link #changed}. */
+    default void clientChanged(UUID authServerId, String clientId) {
+        changed(authServerId);
+    }
 }

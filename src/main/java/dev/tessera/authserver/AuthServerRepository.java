@@ -78,11 +78,6 @@ public final class AuthServerRepository {
         return new Page<>(withLabels(page.items()), page.number(), page.size(), page.total());
     }
 
-    /** Every auth server; for loading the in-memory configuration snapshot. */
-    public List<AuthServer> all() {
-        return withLabels(jdbc.query("SELECT " + COLUMNS + " FROM auth_servers t ORDER BY t.created_at", AuthServerRepository::row));
-    }
-
     public boolean hasChildren(Tx tx, UUID id) {
         String sid = id.toString();
         return tx.count("SELECT (SELECT COUNT(*) FROM scopes WHERE auth_server_id = ?) "

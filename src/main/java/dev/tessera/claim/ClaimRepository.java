@@ -58,7 +58,7 @@ public final class ClaimRepository {
     }
 
     public Optional<Claim> find(UUID authServerId, UUID id) {
-        return jdbc.inTransaction(tx -> find(tx, authServerId, id));
+        return jdbc.read(tx -> find(tx, authServerId, id));
     }
 
     public Optional<Claim> find(Tx tx, UUID authServerId, UUID id) {
@@ -70,14 +70,26 @@ public final class ClaimRepository {
     public Page<Claim> list(UUID authServerId, PageRequest request) {
         Page<Claim> page = new PageQuery("claims t", COLUMNS, "t.auth_server_id = ?", List.of(authServerId.toString()), null)
                 .run(jdbc, request, ClaimRepository::row);
-        List<Claim> items = jdbc.inTransaction(tx -> withScopes(tx, authServerId, page.items()));
+        List<Claim> items = jdbc.read(tx -> withScopes(tx, authServerId, page.items()));
         return new Page<>(items, page.number(), page.size(), page.total());
     }
 
+    /** Every claim of an auth server (for the snapshot); scope links are read for the whole auth server, no IN list. */
     public List<Claim> all(UUID authServerId) {
-        return jdbc.inTransaction(tx -> withScopes(tx, authServerId,
-                tx.query("SELECT " + COLUMNS + " FROM claims t WHERE t.auth_server_id = ? ORDER BY t.created_at, t.id",
-                        ClaimRepository::row, authServerId.toString())));
+        return jdbc.read(tx -> {
+            List<Claim> claims = tx.query("SELECT " + COLUMNS + " FROM claims t WHERE t.auth_server_id = ? ORDER BY t.created_at, t.id",
+                    ClaimRepository::row, authServerId.toString());
+            Map<String, List<UUID>> scopes = new HashMap<>();
+            tx.query("SELECT claim_id, scope_id FROM claim_scopes WHERE auth_server_id = ? ORDER BY claim_id, position",
+                    rs -> scopes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(UUID.fromString(rs.getString(2))),
+                    authServerId.toString());
+            return claims.stream().map(c -> withScopeIds(c, scopes.getOrDefault(c.id().toString(), List.of()))).toList();
+        });
+    }
+
+    private static Claim withScopeIds(Claim c, List<UUID> scopeIds) {
+        return new Claim(c.authServerId(), c.id(), c.name(), c.value(), c.includeInToken(), c.includeInAllScopes(),
+                scopeIds, c.enabled(), c.createdAt(), c.updatedAt());
     }
 
     private static List<Claim> withScopes(Tx tx, UUID authServerId, List<Claim> claims) {
@@ -90,13 +102,12 @@ public final class ClaimRepository {
         for (int i = 0; i < claims.size(); i++) {
             params[i + 1] = claims.get(i).id().toString();
         }
+        // Claims per auth server are few (a page is at most 100), well under any bind-parameter limit.
         tx.query("SELECT claim_id, scope_id FROM claim_scopes WHERE auth_server_id = ? AND claim_id IN ("
-                        + String.join(",", Collections.nCopies(claims.size(), "?")) + ") ORDER BY position",
+                        + String.join(",", Collections.nCopies(claims.size(), "?")) + ") ORDER BY claim_id, position",
                 rs -> scopes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(UUID.fromString(rs.getString(2))),
                 params);
-        return claims.stream().map(c -> new Claim(c.authServerId(), c.id(), c.name(), c.value(), c.includeInToken(),
-                c.includeInAllScopes(), scopes.getOrDefault(c.id().toString(), List.of()), c.enabled(), c.createdAt(),
-                c.updatedAt())).toList();
+        return claims.stream().map(c -> withScopeIds(c, scopes.getOrDefault(c.id().toString(), List.of()))).toList();
     }
 
     private static Claim row(ResultSet rs) throws SQLException {

@@ -70,7 +70,7 @@ public final class ClientRepository {
     }
 
     public Optional<Client> find(UUID authServerId, String id) {
-        return jdbc.inTransaction(tx -> find(tx, authServerId, id));
+        return jdbc.read(tx -> find(tx, authServerId, id));
     }
 
     public Optional<Client> find(Tx tx, UUID authServerId, String id) {
@@ -83,31 +83,44 @@ public final class ClientRepository {
                 "EXISTS (SELECT 1 FROM client_labels l WHERE l.auth_server_id = t.auth_server_id AND l.client_id = t.id "
                         + "AND l.label_key = ? AND l.label_value = ?)")
                 .run(jdbc, request, ClientRepository::row);
-        List<Client> items = jdbc.inTransaction(tx -> complete(tx, authServerId, page.items()));
+        List<Client> items = jdbc.read(tx -> complete(tx, authServerId, page.items()));
         return new Page<>(items, page.number(), page.size(), page.total());
     }
 
+    /**
+     * Every client of an auth server, for the configuration snapshot. Labels and scopes are read
+     * for the whole auth server rather than through an IN list, which PostgreSQL caps at 65,535
+     * parameters.
+     */
     public List<Client> all(UUID authServerId) {
-        return jdbc.inTransaction(tx -> complete(tx, authServerId,
+        return jdbc.read(tx -> complete(tx, authServerId,
                 tx.query("SELECT " + COLUMNS + " FROM clients t WHERE t.auth_server_id = ? ORDER BY t.created_at, t.id",
-                        ClientRepository::row, authServerId.toString())));
+                        ClientRepository::row, authServerId.toString()), ""));
     }
 
+    /** Labels and allowed scopes for these clients (all of the auth server's when {@code in} is empty). */
     private static List<Client> complete(Tx tx, UUID authServerId, List<Client> clients) {
         if (clients.isEmpty()) {
             return clients;
         }
-        Object[] params = new Object[clients.size() + 1];
-        params[0] = authServerId.toString();
-        for (int i = 0; i < clients.size(); i++) {
-            params[i + 1] = clients.get(i).id();
+        return complete(tx, authServerId, clients,
+                " AND client_id IN (" + String.join(",", Collections.nCopies(clients.size(), "?")) + ")");
+    }
+
+    private static List<Client> complete(Tx tx, UUID authServerId, List<Client> clients, String in) {
+        if (clients.isEmpty()) {
+            return clients;
         }
-        String in = String.join(",", Collections.nCopies(clients.size(), "?"));
+        Object[] params = new Object[in.isEmpty() ? 1 : clients.size() + 1];
+        params[0] = authServerId.toString();
+        for (int i = 1; i < params.length; i++) {
+            params[i] = clients.get(i - 1).id();
+        }
         Map<String, Map<String, String>> labels = new HashMap<>();
-        tx.query("SELECT client_id, label_key, label_value FROM client_labels WHERE auth_server_id = ? AND client_id IN (" + in + ")",
+        tx.query("SELECT client_id, label_key, label_value FROM client_labels WHERE auth_server_id = ?" + in,
                 rs -> labels.computeIfAbsent(rs.getString(1), k -> new TreeMap<>()).put(rs.getString(2), rs.getString(3)), params);
         Map<String, List<UUID>> scopes = new HashMap<>();
-        tx.query("SELECT client_id, scope_id FROM client_scopes WHERE auth_server_id = ? AND client_id IN (" + in + ") ORDER BY position",
+        tx.query("SELECT client_id, scope_id FROM client_scopes WHERE auth_server_id = ?" + in + " ORDER BY client_id, position",
                 rs -> scopes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(UUID.fromString(rs.getString(2))), params);
         return clients.stream().map(c -> new Client(c.authServerId(), c.id(), c.name(), c.grantTypes(), c.responseTypes(),
                 c.redirectUris(), c.loginUri(), c.accessTokenDuration(), c.idTokenDuration(), c.allowAllScopes(),

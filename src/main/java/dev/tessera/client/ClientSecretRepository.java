@@ -50,7 +50,7 @@ public final class ClientSecretRepository {
     }
 
     public Optional<ClientSecret> find(UUID authServerId, String clientId, UUID id) {
-        return jdbc.inTransaction(tx -> find(tx, authServerId, clientId, id));
+        return jdbc.read(tx -> find(tx, authServerId, clientId, id));
     }
 
     public long count(Tx tx, UUID authServerId, String clientId, boolean enabledOnly) {
@@ -68,6 +68,12 @@ public final class ClientSecretRepository {
     public List<ClientSecret> enabled(UUID authServerId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM client_secrets t WHERE t.auth_server_id = ? AND t.enabled = ?",
                 ClientSecretRepository::row, authServerId.toString(), true);
+    }
+
+    /** The enabled secrets of one client; for updating the snapshot after that client changed. */
+    public List<ClientSecret> enabled(UUID authServerId, String clientId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM client_secrets t WHERE t.auth_server_id = ? AND t.client_id = ? AND t.enabled = ?",
+                ClientSecretRepository::row, authServerId.toString(), clientId, true);
     }
 
     private static ClientSecret row(ResultSet rs) throws SQLException {

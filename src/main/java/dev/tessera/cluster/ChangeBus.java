@@ -14,6 +14,10 @@ public interface ChangeBus extends AutoCloseable {
         }
 
         @Override
+        public void clientChanged(UUID authServerId, String clientId) {
+        }
+
+        @Override
         public void tokenRevoked(UUID jti, long expiresAtMicros) {
         }
 
@@ -28,6 +32,8 @@ public interface ChangeBus extends AutoCloseable {
 
     void configChanged(UUID authServerId);
 
+    void clientChanged(UUID authServerId, String clientId);
+
     void tokenRevoked(UUID jti, long expiresAtMicros);
 
     void clientTokensRevoked(UUID authServerId, String clientId);
@@ -37,11 +43,13 @@ public interface ChangeBus extends AutoCloseable {
 
     /** What a node does when another node reports a change. */
     interface Listener {
-        void configChanged(UUID authServerId);
+        void onConfigChanged(UUID authServerId);
 
-        void tokenRevoked(UUID jti, long expiresAtMicros);
+        void onClientChanged(UUID authServerId, String clientId);
 
-        void clientTokensRevoked(UUID authServerId, String clientId);
+        void onTokenRevoked(UUID jti, long expiresAtMicros);
+
+        void onClientTokensRevoked(UUID authServerId, String clientId);
 
         /** Notifications may have been missed (connection lost): forget every cached view. */
         void resynchronise();

@@ -47,17 +47,28 @@ public final class NodeSync implements AuthServerEvents, ChangeBus.Listener {
     }
 
     @Override
-    public void configChanged(UUID authServerId) {
+    public void clientChanged(UUID authServerId, String clientId) {
+        snapshots.clientChanged(authServerId, clientId);
+        bus.clientChanged(authServerId, clientId);
+    }
+
+    @Override
+    public void onConfigChanged(UUID authServerId) {
         snapshots.changed(authServerId);
     }
 
     @Override
-    public void tokenRevoked(UUID jti, long expiresAtMicros) {
+    public void onClientChanged(UUID authServerId, String clientId) {
+        snapshots.clientChanged(authServerId, clientId);
+    }
+
+    @Override
+    public void onTokenRevoked(UUID jti, long expiresAtMicros) {
         revocations.revoke(jti, expiresAtMicros, Timestamps.nowMicros());
     }
 
     @Override
-    public void clientTokensRevoked(UUID authServerId, String clientId) {
+    public void onClientTokensRevoked(UUID authServerId, String clientId) {
         revocations.load(tokens.revokedAndLive(authServerId, clientId, Timestamps.nowMicros()));
     }
 

@@ -45,6 +45,11 @@ public final class PostgresChangeBus implements ChangeBus {
     }
 
     @Override
+    public void clientChanged(UUID authServerId, String clientId) {
+        send("client|" + authServerId + "|" + clientId);
+    }
+
+    @Override
     public void tokenRevoked(UUID jti, long expiresAtMicros) {
         send("revoked|" + jti + "|" + expiresAtMicros);
     }
@@ -104,9 +109,10 @@ public final class PostgresChangeBus implements ChangeBus {
         }
         try {
             switch (parts[1]) {
-                case "config" -> listener.configChanged(UUID.fromString(parts[2]));
-                case "revoked" -> listener.tokenRevoked(UUID.fromString(parts[2]), Long.parseLong(parts[3]));
-                case "revoked-client" -> listener.clientTokensRevoked(UUID.fromString(parts[2]), parts[3]);
+                case "config" -> listener.onConfigChanged(UUID.fromString(parts[2]));
+                case "client" -> listener.onClientChanged(UUID.fromString(parts[2]), parts[3]);
+                case "revoked" -> listener.onTokenRevoked(UUID.fromString(parts[2]), Long.parseLong(parts[3]));
+                case "revoked-client" -> listener.onClientTokensRevoked(UUID.fromString(parts[2]), parts[3]);
                 default -> log.debug("ignoring unknown change message kind {}", parts[1]);
             }
         } catch (RuntimeException e) {

@@ -102,10 +102,10 @@ public final class OAuthRoutes implements RouteGroup {
     }
 
     private void run(Context ctx, Endpoint endpoint) {
-        AuthServerConfig server = resolve(ctx).orElseThrow(
-                () -> new OAuthException(OAuthError.NOT_FOUND, "no such issuer"));
-        Cors.apply(ctx, server.server().trustedOrigins());
         try {
+            AuthServerConfig server = resolve(ctx).orElseThrow(
+                    () -> new OAuthException(OAuthError.NOT_FOUND, "no such issuer"));
+            Cors.apply(ctx, server.server().trustedOrigins());
             endpoint.handle(ctx, server);
         } catch (OAuthException e) {
             throw e;

@@ -27,4 +27,10 @@ public record AuthServerConfig(
         Map<String, SigningKey> publishedKeys,
         String jwksJson,
         TokenVerifier verifier) {
+
+    /** The same configuration with another set of clients (one client changed). */
+    public AuthServerConfig withClients(Map<String, ClientEntry> newClients) {
+        return new AuthServerConfig(server, issuer, scopes, scopesByName, claims, newClients, activeKey, publishedKeys,
+                jwksJson, verifier);
+    }
 }

@@ -55,6 +55,7 @@ public final class ConfigSnapshots implements AuthServerEvents {
     private final ConcurrentHashMap<String, UUID> idsBySlug = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, AuthServerConfig> configs = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<UUID, Long> generations = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, Object> locks = new ConcurrentHashMap<>();
 
     public ConfigSnapshots(Jdbc jdbc, SigningKeyStore keys, Issuers issuers, CryptoProvider crypto) {
         this.crypto = crypto;
@@ -90,14 +91,51 @@ public final class ConfigSnapshots implements AuthServerEvents {
         if (cached != null) {
             return Optional.of(cached);
         }
-        long generation = generations.getOrDefault(id, 0L);
-        Optional<AuthServerConfig> loaded = load(id);
-        loaded.ifPresent(c -> {
-            if (generations.getOrDefault(id, 0L) == generation) {
-                configs.put(id, c);
+        // One load per auth server at a time: requests that miss together wait for it and share it,
+        // instead of each reloading every client.
+        synchronized (lock(id)) {
+            cached = configs.get(id);
+            if (cached != null) {
+                return Optional.of(cached);
             }
-        });
-        return loaded;
+            long generation = generations.getOrDefault(id, 0L);
+            Optional<AuthServerConfig> loaded = load(id);
+            loaded.ifPresent(c -> {
+                if (generations.getOrDefault(id, 0L) == generation) {
+                    configs.put(id, c);
+                }
+            });
+            return loaded;
+        }
+    }
+
+    private Object lock(UUID id) {
+        return locks.computeIfAbsent(id, k -> new Object());
+    }
+
+    /**
+     * One client (or its secrets) changed: only that client is read again and swapped into the
+     * cached snapshot, so an auth server with many clients is not reloaded whole.
+     */
+    @Override
+    public void clientChanged(UUID authServerId, String clientId) {
+        generations.merge(authServerId, 1L, Long::sum);
+        synchronized (lock(authServerId)) {
+            AuthServerConfig current = configs.get(authServerId);
+            if (current == null) {
+                return; // not loaded here; the next request loads it whole
+            }
+            Map<String, ClientEntry> updated = new HashMap<>(current.clients());
+            Optional<Client> client = clients.find(authServerId, clientId);
+            if (client.isPresent()) {
+                List<String> hashes = secrets.enabled(authServerId, clientId).stream().map(ClientSecret::hash).toList();
+                updated.put(clientId, new ClientEntry(client.get(), hashes,
+                        TemplateContexts.of(TemplateContexts.authServer(current.server()), client.get())));
+            } else {
+                updated.remove(clientId);
+            }
+            configs.put(authServerId, current.withClients(Map.copyOf(updated)));
+        }
     }
 
     /** A new auth server gets its first signing key in the same transaction; the key is generated before it. */

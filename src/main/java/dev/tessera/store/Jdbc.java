@@ -44,6 +44,14 @@ public final class Jdbc {
         return withConnection(tx -> tx.update(sql, params));
     }
 
+    /**
+     * Several reads on one connection in auto-commit mode. No write transaction is opened, so
+     * on SQLite a read never takes the write lock (write transactions begin IMMEDIATE).
+     */
+    public <T> T read(TxWork<T> work) {
+        return withConnection(work);
+    }
+
     /** Runs the work in one transaction; it is committed (durably) when this method returns. */
     public <T> T inTransaction(TxWork<T> work) {
         try (Connection c = dataSource.getConnection()) {

@@ -144,4 +144,40 @@ class TokenEndpointTest {
         fx.http.delete(fx.admin("/clients/" + fx.clientId));
         assertThat(fx.tokenPost(null).status()).isEqualTo(401);
     }
+
+    @Test
+    void tokensKeepFlowingWhileTheManagementApiChangesTheAuthServer() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var failures = new java.util.concurrent.atomic.AtomicInteger();
+            var issued = new java.util.concurrent.atomic.AtomicInteger();
+            var stop = new java.util.concurrent.atomic.AtomicBoolean();
+            List<java.util.concurrent.Future<?>> workers = new java.util.ArrayList<>();
+            for (int t = 0; t < 5; t++) {
+                workers.add(pool.submit(() -> {
+                    while (!stop.get()) {
+                        if (fx.tokenPost("read").status() == 200) {
+                            issued.incrementAndGet();
+                        } else {
+                            failures.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (int i = 0; i < 15; i++) {
+                var created = fx.http.post(fx.admin("/clients"), json("name", "churn-" + i,
+                        "grant_types", List.of("client_credentials"), "response_types", List.of("token")));
+                assertThat(created.status()).as(created.toString()).isEqualTo(201);
+                assertThat(fx.http.post(fx.admin("/scopes"), json("name", "churn-scope-" + i)).status()).isEqualTo(201);
+            }
+            stop.set(true);
+            for (var w : workers) {
+                w.get();
+            }
+            assertThat(failures.get()).isZero();
+            assertThat(issued.get()).isPositive();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
