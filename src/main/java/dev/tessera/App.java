@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -73,6 +74,9 @@ public final class App implements AutoCloseable {
 
     public static App start(TesseraConfig config) {
         long started = System.nanoTime();
+        // Loading the native crypto library takes a few hundred milliseconds: do it while the database opens.
+        CompletableFuture<CryptoProvider> cryptoLoading = CompletableFuture.supplyAsync(
+                () -> CryptoProvider.detect(config.nativeCrypto()));
         Database database = Database.open(config);
         TokenLog tokenLog = null;
         TokenPurger purger = null;
@@ -89,7 +93,7 @@ public final class App implements AutoCloseable {
             Issuers issuers = new Issuers(publicUrl::get, config.issuerDomain());
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-            CryptoProvider crypto = CryptoProvider.detect(config.nativeCrypto());
+            CryptoProvider crypto = cryptoLoading.join();
             SigningKeyStore keys = new SigningKeyStore(database.jdbc(), new RsaKeyPairs(crypto),
                     new KeyEncryption(masterKey.derive("signing-key-encryption"), crypto));
             ConfigSnapshots snapshots = new ConfigSnapshots(database.jdbc(), keys, issuers, crypto);
