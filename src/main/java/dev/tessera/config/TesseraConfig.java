@@ -24,7 +24,8 @@ public record TesseraConfig(
         Optional<String> masterKey,
         Optional<String> issuerDomain,
         int maxBodyBytes,
-        boolean nativeCrypto) {
+        boolean nativeCrypto,
+        String sqliteSynchronous) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -33,7 +34,7 @@ public record TesseraConfig(
     private static final Set<String> KNOWN = Set.of(
             "TESSERA_HTTP_HOST", "TESSERA_HTTP_PORT", "TESSERA_PUBLIC_URL", "TESSERA_DATA_DIR",
             "TESSERA_DATABASE_URL", "TESSERA_ADMIN_TOKEN", "TESSERA_LOG_FORMAT", "TESSERA_MASTER_KEY",
-            "TESSERA_ISSUER_DOMAIN", "TESSERA_MAX_BODY_BYTES", "TESSERA_CRYPTO_PROVIDER");
+            "TESSERA_ISSUER_DOMAIN", "TESSERA_MAX_BODY_BYTES", "TESSERA_CRYPTO_PROVIDER", "TESSERA_SQLITE_SYNCHRONOUS");
 
     public static TesseraConfig fromEnvironment() {
         return from(System.getenv());
@@ -77,14 +78,19 @@ public record TesseraConfig(
             case "jdk" -> false;
             default -> throw new ConfigException("TESSERA_CRYPTO_PROVIDER must be auto or jdk, not '" + v + "'");
         }).orElse(true);
+        String sqliteSynchronous = value(env, "TESSERA_SQLITE_SYNCHRONOUS").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
+            case "full" -> "FULL";
+            case "normal" -> "NORMAL";
+            default -> throw new ConfigException("TESSERA_SQLITE_SYNCHRONOUS must be full or normal, not '" + v + "'");
+        }).orElse("FULL");
         return new TesseraConfig(host, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
-                masterKey, issuerDomain, maxBody, nativeCrypto);
+                masterKey, issuerDomain, maxBody, nativeCrypto, sqliteSynchronous);
     }
 
     /** The same settings with another port and data directory; used by tests and benchmarks. */
     public TesseraConfig withPort(int port) {
         return new TesseraConfig(httpHost, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
-                masterKey, issuerDomain, maxBodyBytes, nativeCrypto);
+                masterKey, issuerDomain, maxBodyBytes, nativeCrypto, sqliteSynchronous);
     }
 
     /** The public base URL, defaulting to {@code http://localhost:<bound port>}. */

@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
         if (dialect == Dialect.SQLITE) {
             hc.setMaximumPoolSize(8);
             hc.addDataSourceProperty("journal_mode", "WAL");
-            hc.addDataSourceProperty("synchronous", "FULL");
+            hc.addDataSourceProperty("synchronous", config.sqliteSynchronous());
             hc.addDataSourceProperty("foreign_keys", "true");
             hc.addDataSourceProperty("busy_timeout", "10000");
             hc.addDataSourceProperty("transaction_mode", "IMMEDIATE");

@@ -40,7 +40,7 @@ public final class AccessTokenIssuer {
         long nowMillis = System.currentTimeMillis();
         long now = nowMillis / 1000;
         long lifetime = client.client().accessTokenDuration();
-        UUID jti = UUID.randomUUID();
+        UUID jti = TokenIds.next();
         List<String> scopeNames = new ArrayList<>(granted.size());
         Set<UUID> scopeIds = new HashSet<>();
         for (Scope s : granted) {
