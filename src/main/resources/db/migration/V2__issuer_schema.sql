@@ -19,8 +19,11 @@ CREATE TABLE tokens (
     created_at     BIGINT NOT NULL,
     expires_at     BIGINT NOT NULL,
     revoked_at     BIGINT,
-    PRIMARY KEY (auth_server_id, id),
+    -- One index serves lookups by id (every caller knows the client) and lists per client;
+    -- ids are time-ordered (UUIDv7), so new rows go to the end of each client's range.
+    PRIMARY KEY (auth_server_id, client_id, id),
     FOREIGN KEY (auth_server_id, client_id) REFERENCES clients (auth_server_id, id) ON DELETE CASCADE
 );
-CREATE INDEX tokens_by_client ON tokens (auth_server_id, client_id, created_at);
 CREATE INDEX tokens_by_expiry ON tokens (expires_at);
+-- Revoked, unexpired tokens are loaded into memory at start-up: a small partial index finds them.
+CREATE INDEX tokens_revoked ON tokens (expires_at) WHERE revoked_at IS NOT NULL;

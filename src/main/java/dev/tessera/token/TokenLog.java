@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit for token records. Request threads hand in a record and wait; one writer
@@ -21,6 +22,8 @@ public final class TokenLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TokenLog.class);
     private static final int MAX_BATCH = 1024;
     private static final long WAIT_SECONDS = 10;
+    private static final int LINGER_BELOW = 8;
+    private static final long LINGER_NANOS = 300_000;
 
     private record Pending(TokenRecord record, CompletableFuture<Void> done) {
     }
@@ -71,6 +74,11 @@ public final class TokenLog implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch, MAX_BATCH - 1);
+                if (batch.size() < LINGER_BELOW) {
+                    // A commit costs far more than a row: let a few more requests join this one.
+                    LockSupport.parkNanos(LINGER_NANOS);
+                    queue.drainTo(batch, MAX_BATCH - batch.size());
+                }
                 for (Pending p : batch) {
                     records.add(p.record());
                 }

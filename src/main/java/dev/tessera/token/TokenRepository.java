@@ -119,8 +119,8 @@ public final class TokenRepository {
             Optional<Long> expires = tx.queryOne("SELECT expires_at FROM tokens WHERE auth_server_id = ? AND client_id = ? "
                             + "AND id = ? AND revoked_at IS NULL AND expires_at > ?", rs -> rs.getLong(1),
                     authServerId.toString(), clientId, id.toString(), nowMicros);
-            expires.ifPresent(e -> tx.update("UPDATE tokens SET revoked_at = ? WHERE auth_server_id = ? AND id = ?",
-                    nowMicros, authServerId.toString(), id.toString()));
+            expires.ifPresent(e -> tx.update("UPDATE tokens SET revoked_at = ? WHERE auth_server_id = ? AND client_id = ? AND id = ?",
+                    nowMicros, authServerId.toString(), clientId, id.toString()));
             return expires;
         });
     }
@@ -155,8 +155,8 @@ public final class TokenRepository {
      * wait long behind a purge.
      */
     public int purgeExpired(long cutoffMicros, int limit) {
-        return jdbc.update("DELETE FROM tokens WHERE (auth_server_id, id) IN "
-                + "(SELECT auth_server_id, id FROM tokens WHERE expires_at < ? LIMIT ?)", cutoffMicros, limit);
+        return jdbc.update("DELETE FROM tokens WHERE (auth_server_id, client_id, id) IN "
+                + "(SELECT auth_server_id, client_id, id FROM tokens WHERE expires_at < ? LIMIT ?)", cutoffMicros, limit);
     }
 
     public record Revoked(UUID authServerId, UUID id, long expiresAt) {
