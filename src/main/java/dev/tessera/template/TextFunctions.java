@@ -14,48 +14,10 @@ final class TextFunctions {
     }
 
     static void register(Functions.Builder b) {
-        b.define("quote", 0, FunctionSpec.VARIADIC, (a, ev) -> {
-            BoundedText out = BoundedText.create(16);
-            boolean first = true;
-            for (Object v : a) {
-                if (v != null) {
-                    if (!first) {
-                        out.append(' ');
-                    }
-                    first = false;
-                    GoStrings.quote(Values.toText(v), out);
-                }
-            }
-            return out.toString();
-        });
-        b.define("squote", 0, FunctionSpec.VARIADIC, (a, ev) -> {
-            BoundedText out = BoundedText.create(16);
-            boolean first = true;
-            for (Object v : a) {
-                if (v != null) {
-                    if (!first) {
-                        out.append(' ');
-                    }
-                    first = false;
-                    out.append('\'').append(Values.toText(v)).append('\'');
-                }
-            }
-            return out.toString();
-        });
-        b.define("cat", 0, FunctionSpec.VARIADIC, (a, ev) -> {
-            BoundedText out = BoundedText.create(16);
-            boolean first = true;
-            for (Object v : a) {
-                if (v != null) {
-                    if (!first) {
-                        out.append(' ');
-                    }
-                    first = false;
-                    Values.appendText(v, out);
-                }
-            }
-            return out.toString();
-        });
+        b.define("quote", 0, FunctionSpec.VARIADIC, (a, ev) -> joinNonNull(a, (v, out) -> GoStrings.quote(Values.toText(v), out)));
+        b.define("squote", 0, FunctionSpec.VARIADIC,
+                (a, ev) -> joinNonNull(a, (v, out) -> out.append('\'').append(Values.toText(v)).append('\'')));
+        b.define("cat", 0, FunctionSpec.VARIADIC, (a, ev) -> joinNonNull(a, Values::appendText));
         b.define("toString", 1, (a, ev) -> Values.toText(a[0]));
         b.define("print", 0, FunctionSpec.VARIADIC, (a, ev) -> {
             BoundedText out = BoundedText.create(16);
@@ -69,6 +31,22 @@ final class TextFunctions {
             return out.toString();
         });
         b.define("printf", 1, FunctionSpec.VARIADIC, (a, ev) -> printf(a));
+    }
+
+    /** Writes each non-nil argument, separated by single spaces (Sprig's quote, squote and cat). */
+    private static String joinNonNull(Object[] args, java.util.function.BiConsumer<Object, BoundedText> write) {
+        BoundedText out = BoundedText.create(16);
+        boolean first = true;
+        for (Object v : args) {
+            if (v != null) {
+                if (!first) {
+                    out.append(' ');
+                }
+                first = false;
+                write.accept(v, out);
+            }
+        }
+        return out.toString();
     }
 
     /** Go's fmt.Sprintf for the verbs %s %v %d %q %t %f %x %X and %%, with an optional precision for %f. */
