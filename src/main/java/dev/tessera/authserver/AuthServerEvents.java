@@ -9,8 +9,6 @@ import java.util.UUID;
  * signing key in the same transaction) and any committed change (to refresh in-memory views).
  */
 public interface AuthServerEvents {
-    AuthServerEvents NONE = new AuthServerEvents() { };
-
     /**
      * Work to add to the transaction that creates an auth server (its first signing key),
      * prepared before the transaction opens because generating an RSA key takes a while.

@@ -29,8 +29,4 @@ public final class Revocations {
     public boolean isRevoked(UUID jti) {
         return revoked.containsKey(jti);
     }
-
-    public int size() {
-        return revoked.size();
-    }
 }
