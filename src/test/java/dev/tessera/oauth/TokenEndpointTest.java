@@ -180,4 +180,14 @@ class TokenEndpointTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void metricsCountIssuedTokensAndFailedClientAuthentications() {
+        fx.accessToken("read");
+        fx.post("/oauth/token", null, form("grant_type", "client_credentials", "client_id", fx.clientId, "client_secret", "x"));
+        var metrics = fx.http.send(fx.http.request("/metrics").GET()).body();
+        assertThat(metrics).containsPattern("tessera_tokens_issued_total [1-9]");
+        assertThat(metrics).containsPattern("tessera_auth_failures_total\\{endpoint=\"token\"} [1-9]");
+        assertThat(metrics).contains("route=\"/{slug}/auth/oauth/token\"");
+    }
 }
