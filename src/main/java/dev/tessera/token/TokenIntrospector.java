@@ -2,9 +2,15 @@ package dev.tessera.token;
 
 import dev.tessera.snapshot.AuthServerConfig;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides whether a presented access token is active for an auth server, in memory: a valid
@@ -15,10 +21,53 @@ import java.util.UUID;
 public final class TokenIntrospector {
     private static final long LEEWAY_SECONDS = 30;
 
+    private static final int MAX_REMEMBERED = 20_000;
+
     private final Revocations revocations;
+    /**
+     * Tokens whose signature was already checked, by auth server and SHA-256 of the token:
+     * gateways introspect the same token on every call, and parsing plus an RSA verification
+     * is most of the work. Only the claims are kept; expiry, revocation and the client are
+     * checked on every call.
+     */
+    private final ConcurrentHashMap<VerifiedKey, Map<String, Object>> verified = new ConcurrentHashMap<>();
+
+    private record VerifiedKey(UUID authServerId, ByteBuffer tokenHash) {
+    }
 
     public TokenIntrospector(Revocations revocations) {
         this.revocations = revocations;
+    }
+
+    private Optional<Map<String, Object>> verify(AuthServerConfig server, String token) {
+        if (token.length() > 16 * 1024) {
+            return Optional.empty();
+        }
+        VerifiedKey key = new VerifiedKey(server.server().id(), ByteBuffer.wrap(sha256(token)));
+        Map<String, Object> known = verified.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Map<String, Object>> claims = server.verifier().verify(token).map(Collections::unmodifiableMap);
+        claims.ifPresent(c -> {
+            if (verified.size() >= MAX_REMEMBERED) {
+                verified.clear(); // crude but bounded; the next calls verify again
+            }
+            verified.put(key, c);
+        });
+        return claims;
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
+
+    private static byte[] sha256(String token) {
+        return SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** An active token's claims, with the jti and client id already checked. */
@@ -26,11 +75,11 @@ public final class TokenIntrospector {
     }
 
     public Optional<Active> inspect(AuthServerConfig server, String token) {
-        Optional<Map<String, Object>> verified = server.verifier().verify(token);
-        if (verified.isEmpty()) {
+        Optional<Map<String, Object>> checked = verify(server, token);
+        if (checked.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> claims = verified.get();
+        Map<String, Object> claims = checked.get();
         long now = System.currentTimeMillis() / 1000;
         if (!server.issuer().equals(claims.get("iss"))
                 || !(claims.get("exp") instanceof Number exp) || exp.longValue() <= now

@@ -73,4 +73,16 @@ class TokenIntrospectorTest {
         assertThat(introspector.inspect(server, t)).isEmpty();
         assertThat(revocations.isRevoked(jti)).isTrue();
     }
+
+    @Test
+    void aTokenVerifiedBeforeIsStillCheckedForRevocationEveryTime() {
+        UUID jti = UUID.randomUUID();
+        String t = token(0, 300, "https://issuer/auth", "client", jti);
+        assertThat(introspector.inspect(server, t)).isPresent();
+        assertThat(introspector.inspect(server, t)).isPresent();
+        revocations.revoke(jti, Long.MAX_VALUE, 0);
+        assertThat(introspector.inspect(server, t)).isEmpty();
+        String tampered = t.substring(0, t.length() - 4) + (t.endsWith("AAAA") ? "BBBB" : "AAAA");
+        assertThat(introspector.inspect(server, tampered)).isEmpty();
+    }
 }
