@@ -2,6 +2,7 @@ package dev.tessera.admin;
 
 import dev.tessera.admintoken.AdminTokens;
 import dev.tessera.http.ProblemException;
+import dev.tessera.http.RequestBodies;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
@@ -17,11 +18,7 @@ final class AdminAuthentication implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        String header = ctx.header("Authorization");
-        String token = null;
-        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            token = header.substring(7).strip();
-        }
+        String token = RequestBodies.bearerToken(ctx).orElse(null);
         if (!tokens.isValid(token)) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"tessera\"");
             throw new ProblemException(401, "Unauthorized", "A valid admin token is required", List.of());

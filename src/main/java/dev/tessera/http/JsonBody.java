@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 
@@ -24,7 +23,14 @@ public final class JsonBody {
             throw new ProblemException(415, "Unsupported Media Type",
                     "Request body must be JSON: send Content-Type: application/json", List.of());
         }
-        byte[] bytes = readLimited(ctx, maxBytes);
+        byte[] bytes;
+        try {
+            bytes = RequestBodies.read(ctx, maxBytes);
+        } catch (RequestBodies.TooLarge e) {
+            throw tooLarge(maxBytes);
+        } catch (RequestBodies.Unreadable e) {
+            throw ProblemException.badRequest("Request body could not be read", List.of());
+        }
         if (bytes.length == 0) {
             throw ProblemException.badRequest("Request body is required and must be a JSON object", List.of(
                     InvalidParameter.of("body", "body", "required", "is required")));
@@ -48,23 +54,6 @@ public final class JsonBody {
     static boolean isJson(String contentType) {
         String base = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return base.equals("application/json") || (base.startsWith("application/") && base.endsWith("+json"));
-    }
-
-    /** Reads at most maxBytes; a larger body (declared or actual) is a 413. */
-    public static byte[] readLimited(Context ctx, int maxBytes) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge(maxBytes);
-        }
-        try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes(maxBytes + 1);
-            if (bytes.length > maxBytes) {
-                throw tooLarge(maxBytes);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw ProblemException.badRequest("Request body could not be read", List.of());
-        }
     }
 
     private static ProblemException tooLarge(int maxBytes) {

@@ -1,7 +1,6 @@
 package dev.tessera.oauth;
 
-import dev.tessera.http.JsonBody;
-import dev.tessera.http.ProblemException;
+import dev.tessera.http.RequestBodies;
 import io.javalin.http.Context;
 
 import java.net.URLDecoder;
@@ -39,10 +38,11 @@ public final class FormRequest {
         }
         byte[] body;
         try {
-            body = JsonBody.readLimited(ctx, MAX_BODY);
-        } catch (ProblemException e) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST,
-                    e.status() == 413 ? "the request body is too large" : "the request body could not be read");
+            body = RequestBodies.read(ctx, MAX_BODY);
+        } catch (RequestBodies.TooLarge e) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "the request body is too large");
+        } catch (RequestBodies.Unreadable e) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, "the request body could not be read");
         }
         return new FormRequest(parse(new String(body, StandardCharsets.UTF_8)), basic(ctx.header("Authorization")));
     }

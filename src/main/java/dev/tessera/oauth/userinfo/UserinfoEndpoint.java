@@ -1,5 +1,6 @@
 package dev.tessera.oauth.userinfo;
 
+import dev.tessera.http.RequestBodies;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
 import dev.tessera.oauth.OAuthResponses;
@@ -27,12 +28,9 @@ public final class UserinfoEndpoint {
     }
 
     public void handle(Context ctx, AuthServerConfig server) {
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            ctx.header("WWW-Authenticate", "Bearer realm=\"tessera\"");
-            throw new OAuthException(OAuthError.INVALID_TOKEN, "a bearer access token is required");
-        }
-        var active = introspector.inspect(server, header.substring(7).strip())
+        String token = RequestBodies.bearerToken(ctx).orElseThrow(
+                () -> new OAuthException(OAuthError.INVALID_TOKEN, "a bearer access token is required"));
+        var active = introspector.inspect(server, token)
                 .orElseThrow(() -> new OAuthException(OAuthError.INVALID_TOKEN, "the access token is not active"));
         ClientEntry client = server.clients().get(active.clientId());
         Map<String, Object> body = new LinkedHashMap<>();
