@@ -1,7 +1,7 @@
 package dev.tessera.admintoken;
 
 import dev.tessera.crypto.RandomStrings;
-import dev.tessera.crypto.SecretHasher;
+import dev.tessera.crypto.Sha256;
 import dev.tessera.store.Jdbc;
 import dev.tessera.store.Timestamps;
 import org.slf4j.Logger;
@@ -38,7 +38,7 @@ public final class AdminTokens {
 
     private void insert(String name, String token) {
         jdbc.update("INSERT INTO admin_tokens (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                UUID.randomUUID().toString(), name, SecretHasher.sha256(token), Timestamps.nowMicros());
+                UUID.randomUUID().toString(), name, Sha256.base64Url(token), Timestamps.nowMicros());
     }
 
     /**
@@ -47,7 +47,7 @@ public final class AdminTokens {
      */
     public void bootstrap(Optional<String> configured) {
         if (configured.isPresent()) {
-            String hash = SecretHasher.sha256(configured.get());
+            String hash = Sha256.base64Url(configured.get());
             if (jdbc.count("SELECT COUNT(*) FROM admin_tokens WHERE token_hash = ?", hash) == 0) {
                 insert("TESSERA_ADMIN_TOKEN", configured.get());
                 log.info("admin token from TESSERA_ADMIN_TOKEN registered");
@@ -73,7 +73,7 @@ public final class AdminTokens {
         if (token == null || token.isEmpty() || token.length() > 512) {
             return false;
         }
-        String hash = SecretHasher.sha256(token);
+        String hash = Sha256.base64Url(token);
         if (knownHashes.contains(hash)) {
             return true;
         }

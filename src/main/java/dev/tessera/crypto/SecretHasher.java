@@ -120,13 +120,4 @@ public final class SecretHasher {
             return new byte[0];
         }
     }
-
-    /** SHA-256 of a high-entropy token, base64url; used for admin tokens. */
-    public static String sha256(String value) {
-        try {
-            return b64(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,11 +1,10 @@
 package dev.tessera.token;
 
+import dev.tessera.crypto.Sha256;
+import dev.tessera.keys.TokenVerifier;
 import dev.tessera.snapshot.AuthServerConfig;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
@@ -40,10 +39,10 @@ public final class TokenIntrospector {
     }
 
     private Optional<Map<String, Object>> verify(AuthServerConfig server, String token) {
-        if (token.length() > 16 * 1024) {
+        if (token.length() > TokenVerifier.MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
-        VerifiedKey key = new VerifiedKey(server.server().id(), ByteBuffer.wrap(sha256(token)));
+        VerifiedKey key = new VerifiedKey(server.server().id(), ByteBuffer.wrap(Sha256.of(token)));
         Map<String, Object> known = verified.get(key);
         if (known != null) {
             return Optional.of(known);
@@ -56,18 +55,6 @@ public final class TokenIntrospector {
             verified.put(key, c);
         });
         return claims;
-    }
-
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
-    private static byte[] sha256(String token) {
-        return SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8));
     }
 
     /** An active token's claims, with the jti and client id already checked. */

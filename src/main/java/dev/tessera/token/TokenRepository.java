@@ -5,11 +5,9 @@ import dev.tessera.store.JsonColumns;
 import dev.tessera.store.Page;
 import dev.tessera.store.PageQuery;
 import dev.tessera.store.PageRequest;
-import dev.tessera.store.Tx;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,15 +28,6 @@ public final class TokenRepository {
 
     private static final String INSERT =
             "INSERT INTO tokens (auth_server_id, id, client_id, scopes, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)";
-
-    public void insertAll(Tx tx, List<TokenRecord> records) {
-        List<Object[]> rows = new ArrayList<>(records.size());
-        for (TokenRecord r : records) {
-            rows.add(new Object[]{r.authServerId().toString(), r.id().toString(), r.clientId(),
-                    JsonColumns.write(r.grantedScopeNames()), r.createdAt(), r.expiresAt()});
-        }
-        tx.batch(INSERT, rows);
-    }
 
     /**
      * A writer for the token log: one connection and one prepared statement kept for its
