@@ -7,10 +7,18 @@ import dev.tessera.authserver.Issuers;
 import dev.tessera.client.ClientRepository;
 import dev.tessera.claim.ClaimRepository;
 import dev.tessera.crypto.SecretHasher;
+import dev.tessera.client.Client;
+import dev.tessera.client.ClientSecretRepository;
+import dev.tessera.http.InvalidParameter;
 import dev.tessera.http.ProblemException;
 import dev.tessera.scope.ScopeRepository;
 import dev.tessera.store.Jdbc;
+import dev.tessera.store.Tx;
 import io.javalin.http.Context;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /** What the management routes share: storage, issuer naming, limits and change events. */
 record AdminContext(
@@ -19,7 +27,7 @@ record AdminContext(
         ScopeRepository scopes,
         ClaimRepository claims,
         ClientRepository clients,
-        dev.tessera.client.ClientSecretRepository clientSecrets,
+        ClientSecretRepository clientSecrets,
         SecretHasher secretHasher,
         Issuers issuers,
         AuthServerEvents events,
@@ -27,10 +35,26 @@ record AdminContext(
         int maxBodyBytes) {
 
     /** The client named by the path (in the auth server named by the path), or a 404. */
-    dev.tessera.client.Client client(Context ctx) {
-        java.util.UUID serverId = authServer(ctx).id();
+    Client client(Context ctx) {
+        UUID serverId = authServer(ctx).id();
         return clients.find(serverId, PathParams.clientId(ctx))
                 .orElseThrow(() -> ProblemException.notFound("Client not found"));
+    }
+
+    /** Scope ids must name scopes of this auth server; a 400 {@code missing_reference} for each that does not. */
+    void requireScopes(Tx tx, UUID serverId, List<UUID> ids, String field) {
+        var existing = scopes.existing(tx, serverId, ids);
+        List<InvalidParameter> missing = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            if (!existing.contains(ids.get(i))) {
+                missing.add(InvalidParameter.of("body", field + "[" + i + "]", "missing_reference",
+                        "scope " + ids.get(i) + " does not exist in this auth server"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("Invalid request: " + missing.getFirst().field() + " "
+                    + missing.getFirst().reason(), missing);
+        }
     }
 
     /** The auth server named by the path, or a 404. */

@@ -1,13 +1,11 @@
 package dev.tessera.admin;
 
 import dev.tessera.claim.Claim;
-import dev.tessera.http.InvalidParameter;
 import dev.tessera.http.JsonBody;
 import dev.tessera.http.ProblemException;
 import dev.tessera.http.Responses;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.store.Timestamps;
-import dev.tessera.store.Tx;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
@@ -61,7 +59,7 @@ final class ClaimRoutes implements RouteGroup {
         long now = Timestamps.nowMicros();
         Claim claim = new Claim(serverId, UUID.randomUUID(), name, value, inToken, inAll, scopes, enabled, now, now);
         Conflicts.uniqueName("claim", name, () -> admin.jdbc().inTransaction(tx -> {
-            requireScopes(tx, serverId, scopes);
+            admin.requireScopes(tx, serverId, scopes, "include_in_scopes");
             admin.claims().insert(tx, claim);
             return claim;
         }));
@@ -94,7 +92,7 @@ final class ClaimRoutes implements RouteGroup {
         f.done();
         Claim updated = Conflicts.uniqueName("claim", name.orElse(null), () -> admin.jdbc().inTransaction(tx -> {
             Claim c = admin.claims().find(tx, serverId, id).orElseThrow(ClaimRoutes::notFound);
-            scopes.ifPresent(s -> requireScopes(tx, serverId, s));
+            scopes.ifPresent(s -> admin.requireScopes(tx, serverId, s, "include_in_scopes"));
             Claim next = new Claim(serverId, id, name.orElse(c.name()), value.orElse(c.value()),
                     inToken.orElse(c.includeInToken()), inAll.orElse(c.includeInAllScopes()),
                     scopes.orElse(c.includeInScopes()), enabled.orElse(c.enabled()), c.createdAt(), Timestamps.nowMicros());
@@ -134,26 +132,6 @@ final class ClaimRoutes implements RouteGroup {
             }
             return true;
         });
-    }
-
-    /** Scope ids must name scopes of this auth server (a 400 {@code missing_reference} otherwise). */
-    static void requireScopes(Tx tx, AdminContext admin, UUID serverId, List<UUID> ids, String field) {
-        var existing = admin.scopes().existing(tx, serverId, ids);
-        List<InvalidParameter> missing = new java.util.ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            if (!existing.contains(ids.get(i))) {
-                missing.add(InvalidParameter.of("body", field + "[" + i + "]", "missing_reference",
-                        "scope " + ids.get(i) + " does not exist in this auth server"));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw ProblemException.badRequest("Invalid request: " + missing.getFirst().field() + " "
-                    + missing.getFirst().reason(), missing);
-        }
-    }
-
-    private void requireScopes(Tx tx, UUID serverId, List<UUID> ids) {
-        requireScopes(tx, admin, serverId, ids, "include_in_scopes");
     }
 
     private static ProblemException notFound() {

@@ -55,7 +55,7 @@ final class ClientRoutes implements RouteGroup {
         ClientSecret stored = new ClientSecret(serverId, client.id(), UUID.randomUUID(),
                 admin.secretHasher().hashGenerated(secret), true, now, now);
         Conflicts.uniqueName("client", client.name(), () -> admin.jdbc().inTransaction(tx -> {
-            ClaimRoutes.requireScopes(tx, admin, serverId, client.allowScopes(), "allow_scopes");
+            admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
             admin.clients().insert(tx, client);
             admin.clientSecrets().insert(tx, stored);
             return client;
@@ -78,7 +78,7 @@ final class ClientRoutes implements RouteGroup {
             long now = Timestamps.nowMicros();
             var existing = admin.clients().find(tx, serverId, id);
             Client client = build(serverId, id, in, existing.map(Client::createdAt).orElse(now), now);
-            ClaimRoutes.requireScopes(tx, admin, serverId, client.allowScopes(), "allow_scopes");
+            admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
             if (existing.isPresent()) {
                 admin.clients().update(tx, client);
             } else {
@@ -117,7 +117,7 @@ final class ClientRoutes implements RouteGroup {
                     in.accessTokenDuration().orElse(c.accessTokenDuration()), in.idTokenDuration().orElse(c.idTokenDuration()),
                     in.allowAllScopes().orElse(c.allowAllScopes()), in.allowScopes().orElse(c.allowScopes()), labels,
                     in.authMethod().orElse(c.tokenEndpointAuthMethod()), c.createdAt(), now);
-            in.allowScopes().ifPresent(s -> ClaimRoutes.requireScopes(tx, admin, serverId, s, "allow_scopes"));
+            in.allowScopes().ifPresent(s -> admin.requireScopes(tx, serverId, s, "allow_scopes"));
             admin.clients().update(tx, next);
             if (hash != null) {
                 admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, UUID.randomUUID(), hash, true, now, now));

@@ -59,8 +59,7 @@ public final class AuthServerRepository {
     }
 
     public Optional<AuthServer> find(UUID id) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM auth_servers t WHERE t.id = ?", AuthServerRepository::row,
-                id.toString()).map(s -> withLabels(List.of(s)).getFirst());
+        return jdbc.read(tx -> find(tx, id));
     }
 
     public Optional<AuthServer> find(Tx tx, UUID id) {

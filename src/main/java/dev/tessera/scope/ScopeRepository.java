@@ -49,8 +49,7 @@ public final class ScopeRepository {
     }
 
     public Optional<Scope> find(UUID authServerId, UUID id) {
-        return jdbc.queryOne("SELECT " + COLUMNS + " FROM scopes t WHERE t.auth_server_id = ? AND t.id = ?",
-                ScopeRepository::row, authServerId.toString(), id.toString());
+        return jdbc.read(tx -> find(tx, authServerId, id));
     }
 
     public Optional<Scope> find(Tx tx, UUID authServerId, UUID id) {

@@ -83,7 +83,11 @@ public final class ConfigSnapshots implements AuthServerEvents {
             }
             idsBySlug.put(slug, id);
         }
-        return byId(id);
+        Optional<AuthServerConfig> config = byId(id);
+        if (config.isEmpty()) {
+            idsBySlug.remove(slug, id); // the auth server was deleted; slugs are never reused
+        }
+        return config;
     }
 
     public Optional<AuthServerConfig> byId(UUID id) {
@@ -149,7 +153,6 @@ public final class ConfigSnapshots implements AuthServerEvents {
     public void changed(UUID authServerId) {
         generations.merge(authServerId, 1L, Long::sum);
         configs.remove(authServerId);
-        idsBySlug.values().removeIf(authServerId::equals);
     }
 
     /** Forgets every snapshot (after this node may have missed change notifications). */
