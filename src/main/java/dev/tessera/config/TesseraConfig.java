@@ -24,6 +24,7 @@ public record TesseraConfig(
         Optional<String> masterKey,
         Optional<String> issuerDomain,
         int maxBodyBytes,
+        int bodyTimeoutSeconds,
         boolean nativeCrypto,
         String sqliteSynchronous) {
 
@@ -34,7 +35,7 @@ public record TesseraConfig(
     private static final Set<String> KNOWN = Set.of(
             "TESSERA_HTTP_HOST", "TESSERA_HTTP_PORT", "TESSERA_PUBLIC_URL", "TESSERA_DATA_DIR",
             "TESSERA_DATABASE_URL", "TESSERA_ADMIN_TOKEN", "TESSERA_LOG_FORMAT", "TESSERA_MASTER_KEY",
-            "TESSERA_ISSUER_DOMAIN", "TESSERA_MAX_BODY_BYTES", "TESSERA_CRYPTO_PROVIDER", "TESSERA_SQLITE_SYNCHRONOUS");
+            "TESSERA_ISSUER_DOMAIN", "TESSERA_MAX_BODY_BYTES", "TESSERA_BODY_TIMEOUT", "TESSERA_CRYPTO_PROVIDER", "TESSERA_SQLITE_SYNCHRONOUS");
 
     public static TesseraConfig fromEnvironment() {
         return from(System.getenv());
@@ -73,6 +74,8 @@ public record TesseraConfig(
         Optional<String> issuerDomain = value(env, "TESSERA_ISSUER_DOMAIN").map(TesseraConfig::domain);
         int maxBody = value(env, "TESSERA_MAX_BODY_BYTES")
                 .map(v -> integer("TESSERA_MAX_BODY_BYTES", v, 1024, 16 * 1024 * 1024)).orElse(256 * 1024);
+        int bodyTimeout = value(env, "TESSERA_BODY_TIMEOUT")
+                .map(v -> integer("TESSERA_BODY_TIMEOUT", v, 1, 300)).orElse(10);
         boolean nativeCrypto = value(env, "TESSERA_CRYPTO_PROVIDER").map(v -> switch (v.toLowerCase(Locale.ROOT)) {
             case "auto" -> true;
             case "jdk" -> false;
@@ -84,13 +87,13 @@ public record TesseraConfig(
             default -> throw new ConfigException("TESSERA_SQLITE_SYNCHRONOUS must be full or normal, not '" + v + "'");
         }).orElse("FULL");
         return new TesseraConfig(host, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
-                masterKey, issuerDomain, maxBody, nativeCrypto, sqliteSynchronous);
+                masterKey, issuerDomain, maxBody, bodyTimeout, nativeCrypto, sqliteSynchronous);
     }
 
     /** The same settings with another port and data directory; used by tests and benchmarks. */
     public TesseraConfig withPort(int port) {
         return new TesseraConfig(httpHost, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
-                masterKey, issuerDomain, maxBodyBytes, nativeCrypto, sqliteSynchronous);
+                masterKey, issuerDomain, maxBodyBytes, bodyTimeoutSeconds, nativeCrypto, sqliteSynchronous);
     }
 
     /** The public base URL, defaulting to {@code http://localhost:<bound port>}. */

@@ -20,6 +20,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * and the mapping of every error to a response without a stack trace.
  */
 public final class HttpServer {
+    /** Bodies up to this size are always received whole, whatever the management limit (OAuth forms need 16 KiB). */
+    private static final int MIN_RECEIVED_BYTES = 64 * 1024;
+    /** How much of an oversized body is read and thrown away so that the client can read the 413. */
+    private static final long DRAIN_BYTES = 4L * 1024 * 1024;
+
     private static final Logger requestLog = LoggerFactory.getLogger("tessera.request");
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
 
@@ -35,6 +40,9 @@ public final class HttpServer {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
+            long received = Math.max(config.maxBodyBytes(), MIN_RECEIVED_BYTES);
+            cfg.jetty.modifyServer(server -> server.insertHandler(new BodyReception(
+                    received, Math.max(DRAIN_BYTES, 2 * received), config.bodyTimeoutSeconds() * 1000L)));
             cfg.jetty.modifyHttpConfiguration(h -> {
                 h.setSendServerVersion(false);
                 h.setSendXPoweredBy(false);

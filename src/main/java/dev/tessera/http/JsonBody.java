@@ -28,6 +28,8 @@ public final class JsonBody {
             bytes = RequestBodies.read(ctx, maxBytes);
         } catch (RequestBodies.TooLarge e) {
             throw tooLarge(maxBytes);
+        } catch (RequestBodies.TimedOut e) {
+            throw new ProblemException(408, "Request Timeout", "The request body did not arrive in time", List.of());
         } catch (RequestBodies.Unreadable e) {
             throw ProblemException.badRequest("Request body could not be read", List.of());
         }

@@ -22,6 +22,13 @@ public final class RequestBodies {
         }
     }
 
+    /** The body did not arrive within the time limit ({@link BodyReception}). */
+    public static final class TimedOut extends RuntimeException {
+        public TimedOut() {
+            super("request body timed out", null, false, false);
+        }
+    }
+
     /** The body could not be read (the client went away, or a broken stream). */
     public static final class Unreadable extends RuntimeException {
         public Unreadable() {
@@ -29,9 +36,16 @@ public final class RequestBodies {
         }
     }
 
-    /** Reads at most {@code maxBytes}; a larger body is refused before it is buffered. */
+    /**
+     * Reads at most {@code maxBytes}; a larger body is refused before it is buffered. The body
+     * has already been received by {@link BodyReception}, which also says whether it was too
+     * large or too slow to arrive.
+     */
     public static byte[] read(Context ctx, int maxBytes) {
-        if (ctx.req().getContentLengthLong() > maxBytes) {
+        if (ctx.attribute(BodyReception.TIMED_OUT) != null) {
+            throw new TimedOut();
+        }
+        if (ctx.attribute(BodyReception.TOO_LARGE) != null || ctx.req().getContentLengthLong() > maxBytes) {
             throw new TooLarge();
         }
         try (InputStream in = ctx.req().getInputStream()) {

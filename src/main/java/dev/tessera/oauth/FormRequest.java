@@ -40,7 +40,9 @@ public final class FormRequest {
         try {
             body = RequestBodies.read(ctx, MAX_BODY);
         } catch (RequestBodies.TooLarge e) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "the request body is too large");
+            throw new OAuthException(OAuthError.BODY_TOO_LARGE, "the request body is larger than " + MAX_BODY + " bytes");
+        } catch (RequestBodies.TimedOut e) {
+            throw new OAuthException(OAuthError.BODY_TIMEOUT, "the request body did not arrive in time");
         } catch (RequestBodies.Unreadable e) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "the request body could not be read");
         }

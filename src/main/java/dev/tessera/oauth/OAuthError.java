@@ -10,6 +10,8 @@ public enum OAuthError {
     INVALID_SCOPE("invalid_scope", 400),
     INVALID_TOKEN("invalid_token", 401),
     METHOD_NOT_ALLOWED("invalid_request", 405),
+    BODY_TOO_LARGE("invalid_request", 413),
+    BODY_TIMEOUT("invalid_request", 408),
     NOT_FOUND("not_found", 404),
     SERVER_ERROR("server_error", 500);
 

@@ -66,6 +66,8 @@ class RequestHandlingTest {
         var r = http.post("/v1/auth-servers", big);
         assertThat(r.status()).isEqualTo(413);
         assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(r.json().path("title").asText()).isEqualTo("Content Too Large");
+        assertThat(r.json().path("detail").asText()).isEqualTo("Request body is larger than 262144 bytes");
     }
 
     @BothBackends
