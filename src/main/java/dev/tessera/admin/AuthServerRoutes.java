@@ -1,6 +1,7 @@
 package dev.tessera.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tessera.authserver.AccessTokenType;
 import dev.tessera.authserver.AuthServer;
 import dev.tessera.authserver.AuthServerRepository;
 import dev.tessera.authserver.Issuers;
@@ -27,7 +28,7 @@ import java.util.UUID;
 final class AuthServerRoutes implements RouteGroup {
     static final String PATH = "/v1/auth-servers";
     private static final Set<String> FIELDS = Set.of("name", "description", "audience", "signing_algorithm",
-            "labels", "trusted_origins");
+            "access_token_typ", "labels", "trusted_origins");
     private static final Set<String> READ_ONLY = Set.of("id", "issuer", "metadata_uri", "jwks_uri", "created_at",
             "updated_at");
     private static final ListParams.Spec LIST = new ListParams.Spec(
@@ -68,12 +69,13 @@ final class AuthServerRoutes implements RouteGroup {
         String audience = f.string("audience", 1, 2048).orElse(null);
         SigningAlgorithm alg = f.oneOf("signing_algorithm", SigningAlgorithm.NAMES, SigningAlgorithm::valueOf)
                 .orElse(SigningAlgorithm.RS256);
+        AccessTokenType typ = accessTokenType(f).orElse(AccessTokenType.JWT);
         Map<String, String> labels = f.labels("labels").orElse(Map.of());
         List<String> origins = trustedOrigins(f).orElse(List.of());
         f.done();
         long now = Timestamps.nowMicros();
         AuthServer server = new AuthServer(UUID.randomUUID(), RandomStrings.slug(), name,
-                description == null ? "" : description, audience, alg, origins, labels, now, now);
+                description == null ? "" : description, audience, alg, typ, origins, labels, now, now);
         var creation = admin.events().prepareCreation(server);
         Conflicts.uniqueName("auth server", name, () -> jdbc.inTransaction(tx -> {
             servers.insert(tx, server);
@@ -101,6 +103,7 @@ final class AuthServerRoutes implements RouteGroup {
         var description = f.nullableString("description", 0, 1024);
         var audience = f.string("audience", 1, 2048);
         var alg = f.oneOf("signing_algorithm", SigningAlgorithm.NAMES, SigningAlgorithm::valueOf);
+        var typ = accessTokenType(f);
         var labelUpdates = f.labelUpdates("labels", true);
         var origins = trustedOrigins(f);
         f.done();
@@ -109,7 +112,8 @@ final class AuthServerRoutes implements RouteGroup {
             Map<String, String> labels = LabelPatch.apply(s.labels(), f.isNull("labels"), labelUpdates);
             AuthServer next = new AuthServer(s.id(), s.slug(), name.orElse(s.name()),
                     description.map(d -> d.value() == null ? "" : d.value()).orElse(s.description()),
-                    audience.orElse(s.audience()), alg.orElse(s.signingAlgorithm()), origins.orElse(s.trustedOrigins()),
+                    audience.orElse(s.audience()), alg.orElse(s.signingAlgorithm()), typ.orElse(s.accessTokenType()),
+                    origins.orElse(s.trustedOrigins()),
                     labels, s.createdAt(), Timestamps.nowMicros());
             servers.update(tx, next);
             return next;
@@ -138,6 +142,10 @@ final class AuthServerRoutes implements RouteGroup {
         ctx.status(204);
     }
 
+    private static java.util.Optional<AccessTokenType> accessTokenType(Fields f) {
+        return f.oneOf("access_token_typ", AccessTokenType.NAMES, t -> AccessTokenType.of(t).orElseThrow());
+    }
+
     private static java.util.Optional<List<String>> trustedOrigins(Fields f) {
         return f.stringArray("trusted_origins", 0, 16, 512, AuthServerRoutes::originProblem);
     }
@@ -157,6 +165,7 @@ final class AuthServerRoutes implements RouteGroup {
 
     Map<String, Object> render(AuthServer s) {
         Map<String, Object> out = new LinkedHashMap<>();
+        out.put("access_token_typ", s.accessTokenType().typ());
         out.put("audience", s.audience());
         out.put("created_at", Timestamps.format(s.createdAt()));
         out.put("description", s.description());

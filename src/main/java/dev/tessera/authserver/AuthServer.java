@@ -15,6 +15,7 @@ public record AuthServer(
         String description,
         String audience,
         SigningAlgorithm signingAlgorithm,
+        AccessTokenType accessTokenType,
         List<String> trustedOrigins,
         Map<String, String> labels,
         long createdAt,

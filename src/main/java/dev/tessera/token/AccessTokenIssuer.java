@@ -65,7 +65,8 @@ public final class AccessTokenIssuer {
         claims.put("nbf", now);
         claims.put("exp", now + lifetime);
 
-        String jwt = signer.sign(server.activeKey(), server.server().signingAlgorithm().name(), TokenSigner.TYP_JWT, claims);
+        String jwt = signer.sign(server.activeKey(), server.server().signingAlgorithm().name(),
+                server.server().accessTokenType().typ(), claims);
         try {
             tokenLog.append(new TokenRecord(server.server().id(), jti, client.client().id(), List.copyOf(scopeNames),
                     nowMillis * 1000, (now + lifetime) * 1_000_000));

@@ -1,5 +1,6 @@
 package dev.tessera.token;
 
+import dev.tessera.authserver.AccessTokenType;
 import dev.tessera.authserver.AuthServer;
 import dev.tessera.authserver.SigningAlgorithm;
 import dev.tessera.client.Client;
@@ -30,7 +31,7 @@ class TokenIntrospectorTest {
 
     private AuthServerConfig config() {
         UUID id = UUID.randomUUID();
-        AuthServer as = new AuthServer(id, "slugslugslugslug", "s", "", "aud", SigningAlgorithm.RS256, List.of(), Map.of(), 0, 0);
+        AuthServer as = new AuthServer(id, "slugslugslugslug", "s", "", "aud", SigningAlgorithm.RS256, AccessTokenType.JWT, List.of(), Map.of(), 0, 0);
         Client c = new Client(id, "client", "client", List.of("client_credentials"), List.of("token"), List.of(), null,
                 300, 300, false, List.of(), Map.of(), "client_secret_post", 0, 0);
         return new AuthServerConfig(as, "https://issuer/auth", List.of(), Map.of(), List.of(),
