@@ -1,6 +1,7 @@
 package dev.tessera.http;
 
 import dev.tessera.config.TesseraConfig;
+import dev.tessera.store.DatabaseUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -35,6 +36,7 @@ public final class HttpServer {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
+            cfg.jetty.modifyServer(GracefulStop::install);
             cfg.jetty.modifyHttpConfiguration(h -> {
                 h.setSendServerVersion(false);
                 h.setSendXPoweredBy(false);
@@ -49,6 +51,12 @@ public final class HttpServer {
                 ctx.header("X-Trace-Id", trace);
             });
             routes.exception(ProblemException.class, (e, ctx) -> Responses.problem(ctx, e));
+            routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
+                log.warn("database unavailable, trace {}: {}", Responses.traceId(ctx), e.getMessage());
+                ctx.header("Retry-After", "2");
+                Responses.problem(ctx, new ProblemException(503, "Service Unavailable",
+                        "The database is temporarily unavailable; retry later", List.of()));
+            });
             routes.exception(HttpResponseException.class, (e, ctx) -> Responses.problem(ctx, fromJavalin(e)));
             routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unexpected error, trace {}", Responses.traceId(ctx), e);

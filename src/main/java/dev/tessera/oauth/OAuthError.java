@@ -11,7 +11,9 @@ public enum OAuthError {
     INVALID_TOKEN("invalid_token", 401),
     METHOD_NOT_ALLOWED("invalid_request", 405),
     NOT_FOUND("not_found", 404),
-    SERVER_ERROR("server_error", 500);
+    SERVER_ERROR("server_error", 500),
+    /** RFC 6749 §4.1.2.1 names it for redirects; the token endpoint answers it with 503 and Retry-After. */
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);
 
     private final String code;
     private final int status;
