@@ -12,7 +12,7 @@ import java.sql.Statement;
  */
 public final class ConnectionLimits {
     /** The busy timeout every pooled SQLite connection starts with (see {@link Database}). */
-    static final int SQLITE_DEFAULT_BUSY_MILLIS = 10_000;
+    static final int SQLITE_DEFAULT_BUSY_MILLIS = 5_000;
 
     private ConnectionLimits() {
     }

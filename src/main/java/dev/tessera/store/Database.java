@@ -130,18 +130,20 @@ public final class Database implements AutoCloseable {
         if (dialect == Dialect.SQLITE) {
             checkFreeSpace();
         }
-        try (Connection c = dataSource.getConnection()) {
+        Connection c = dataSource.getConnection();
+        try {
             ConnectionLimits.limit(c, dialect, millis);
-            try {
-                // SQLite begins the transaction IMMEDIATE, i.e. takes the write lock, here.
-                c.setAutoCommit(false);
-                try (var s = c.createStatement()) {
-                    s.execute("SELECT 1");
-                }
-                c.setAutoCommit(true); // ends the empty transaction
-            } finally {
-                ConnectionLimits.reset(c, dialect);
+            // SQLite begins the transaction IMMEDIATE, i.e. takes the write lock, here.
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("SELECT 1");
             }
+            c.setAutoCommit(true); // ends the empty transaction
+            ConnectionLimits.reset(c, dialect);
+            c.close();
+        } catch (SQLException | RuntimeException e) {
+            PooledConnections.discard(dataSource, c);
+            throw e;
         }
     }
 

@@ -7,6 +7,7 @@ import dev.tessera.store.JsonColumns;
 import dev.tessera.store.Page;
 import dev.tessera.store.PageQuery;
 import dev.tessera.store.PageRequest;
+import dev.tessera.store.PooledConnections;
 import dev.tessera.store.SqlFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,10 +104,9 @@ public final class TokenRepository {
                     outcomes = insertOneByOne(records);
                 }
                 commit(records);
-                connection.setAutoCommit(true);
                 return outcomes;
             } catch (SQLException | RuntimeException e) {
-                close();
+                discard();
                 throw e;
             }
         }
@@ -159,7 +159,7 @@ public final class TokenRepository {
          */
         private void commit(List<TokenRecord> records) throws SQLException {
             try {
-                connection.commit();
+                Jdbc.commit(connection);
                 inDoubt.clear();
             } catch (SQLException e) {
                 if (dialect == Dialect.POSTGRESQL) {
@@ -204,10 +204,20 @@ public final class TokenRepository {
         }
 
         /**
-         * Gives the connection back to the pool whatever state it is in. Each step may fail on a
-         * broken connection (disk full, connection cut); none of them may skip {@code close()},
-         * or the pool loses a connection for good and the node stays broken after the fault ends.
+         * After a failure the connection's state is unknown (a failed begin, commit or rollback):
+         * it leaves the pool for good, whatever else fails, so the pool never runs dry and never
+         * hands out a connection that is outside the transaction it believes it is in.
          */
+        private void discard() {
+            Connection c = connection;
+            connection = null;
+            insert = null;
+            if (c != null) {
+                PooledConnections.discard(dataSource, c);
+            }
+        }
+
+        /** Gives a healthy connection back to the pool (the writer only holds one between batches). */
         @Override
         public void close() {
             Connection c = connection;
@@ -217,22 +227,11 @@ public final class TokenRepository {
                 return;
             }
             try {
-                if (!c.getAutoCommit()) {
-                    c.rollback();
-                }
-            } catch (SQLException | RuntimeException e) {
-                log.debug("rollback on a failed token writer connection: {}", e.getMessage());
-            }
-            try {
-                c.setAutoCommit(true);
                 ConnectionLimits.reset(c, dialect);
-            } catch (SQLException | RuntimeException e) {
-                log.debug("reset of a failed token writer connection: {}", e.getMessage());
-            }
-            try {
                 c.close();
             } catch (SQLException | RuntimeException e) {
-                log.debug("close of a failed token writer connection: {}", e.getMessage());
+                log.debug("token writer connection discarded on close: {}", e.getMessage());
+                PooledConnections.discard(dataSource, c);
             }
         }
     }
