@@ -41,6 +41,24 @@ class DatabaseOutageTest {
         }
     }
 
+    /**
+     * PostgreSQL stops answering but keeps its connections open: requests still fail within a few
+     * seconds, and the records of those refused requests are not written when it answers again.
+     */
+    @Test
+    void postgresThatStopsAnsweringMeans503AndNoLateRecords() throws Exception {
+        assumeTrue(Backend.postgresReachable(), "PostgreSQL not reachable: skipped");
+        String url = Backend.newPostgresSchema();
+        try (TcpProxy proxy = TcpProxy.to("127.0.0.1", 5432)) {
+            String proxied = url.replace("127.0.0.1:5432", "127.0.0.1:" + proxy.port());
+            try (TestServer server = TestServer.start(Backend.POSTGRESQL, Map.of("TESSERA_DATABASE_URL", proxied))) {
+                Outages.runScenario(server, proxy::stall, proxy::resume, () -> { });
+            }
+        } finally {
+            Backend.dropPostgresSchema(url);
+        }
+    }
+
     @Test
     void sqliteLockedByAnotherConnectionMeans503AtOnceAndTheNodeRecoversByItself() throws Exception {
         try (TestServer server = TestServer.start(Backend.SQLITE)) {

@@ -13,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A loopback TCP proxy in front of a real server (PostgreSQL), for outage tests: {@link #cut()}
  * closes the listening port and every open connection, as a database host going away does;
- * {@link #restore()} listens on the same port again.
+ * {@link #restore()} listens on the same port again. {@link #stall()} keeps every connection open
+ * but forwards nothing (a server that stopped answering) until {@link #resume()}.
  */
 public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
@@ -21,6 +22,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private ServerSocket listener;
+    private final Object gate = new Object();
+    private boolean stalled;
 
     private TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -51,6 +54,28 @@ public final class TcpProxy implements AutoCloseable {
     public synchronized void restore() throws IOException {
         listener = listen(port);
         acceptLoop(listener);
+    }
+
+    /** Connections stay open and new ones are accepted, but no byte goes through. */
+    public void stall() {
+        synchronized (gate) {
+            stalled = true;
+        }
+    }
+
+    public void resume() {
+        synchronized (gate) {
+            stalled = false;
+            gate.notifyAll();
+        }
+    }
+
+    private void awaitFlowing() throws InterruptedException {
+        synchronized (gate) {
+            while (stalled) {
+                gate.wait();
+            }
+        }
     }
 
     private static ServerSocket listen(int port) throws IOException {
@@ -89,11 +114,14 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    awaitFlowing();
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // one side closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
@@ -113,6 +141,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        resume();
         cut();
     }
 }
