@@ -39,6 +39,7 @@ import dev.tessera.token.TokenPurger;
 import dev.tessera.token.TokenRepository;
 import dev.tessera.token.TokenRevoker;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -111,6 +112,9 @@ public final class App implements AutoCloseable {
                     ? new PostgresChangeBus(database.dataSource(), database.jdbcUrl(), sync) : ChangeBus.NONE;
             sync.connect(bus);
             availability.start();
+            Gauge.builder("tessera.database.available", availability, a -> a.isUp() ? 1 : 0)
+                    .description("1 while the database takes writes, 0 while token requests are refused with 503")
+                    .register(metrics);
             tokenLog = new TokenLog(tokenRepository, availability);
             purger = new TokenPurger(tokenRepository);
             purger.start();

@@ -49,6 +49,8 @@ public final class Database implements AutoCloseable {
         // A request waits at most this long for a connection: with the database down, requests fail
         // with 503 after two seconds instead of piling up behind the pool.
         hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        // Checking an idle connection must not take longer than the wait itself (a silent server).
+        hc.setValidationTimeout(1_000);
         if (dialect == Dialect.SQLITE) {
             hc.setMaximumPoolSize(8);
             hc.addDataSourceProperty("journal_mode", "WAL");

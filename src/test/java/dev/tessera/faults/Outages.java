@@ -65,6 +65,7 @@ final class Outages {
         }
         Http.Response ready = http.send(http.request("/health/ready").GET());
         assertThat(ready.status()).as(ready.toString()).isEqualTo(503);
+        assertThat(http.send(http.request("/metrics").GET()).body()).contains("tessera_database_available 0.0");
         whileDown.run();
 
         repairDatabase.run();
@@ -75,6 +76,7 @@ final class Outages {
             Thread.sleep(50); // polling a condition with a deadline, not waiting for an event
         }
         String after = f.accessToken(null);
+        assertThat(http.send(http.request("/metrics").GET()).body()).contains("tessera_database_available 1.0");
 
         // Records exist for the two tokens answered with 200, and for none of the refused requests.
         var jdbc = server.app().database().jdbc();
