@@ -28,6 +28,7 @@ import dev.tessera.oauth.token.TokenEndpoint;
 import dev.tessera.oauth.userinfo.UserinfoEndpoint;
 import dev.tessera.snapshot.ConfigSnapshots;
 import dev.tessera.store.Database;
+import dev.tessera.store.DatabaseAvailability;
 import dev.tessera.store.Dialect;
 import dev.tessera.store.Timestamps;
 import dev.tessera.token.AccessTokenIssuer;
@@ -38,6 +39,7 @@ import dev.tessera.token.TokenPurger;
 import dev.tessera.token.TokenRepository;
 import dev.tessera.token.TokenRevoker;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -62,9 +64,12 @@ public final class App implements AutoCloseable {
     private final TokenPurger purger;
 
     private final ChangeBus bus;
+    private final DatabaseAvailability availability;
 
-    private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog, TokenPurger purger, ChangeBus bus) {
+    private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog, TokenPurger purger, ChangeBus bus,
+                DatabaseAvailability availability) {
         this.bus = bus;
+        this.availability = availability;
         this.purger = purger;
         this.database = database;
         this.server = server;
@@ -81,6 +86,7 @@ public final class App implements AutoCloseable {
         TokenLog tokenLog = null;
         TokenPurger purger = null;
         ChangeBus bus = null;
+        DatabaseAvailability availability = new DatabaseAvailability(database);
         try {
             database.migrate();
             MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
@@ -105,7 +111,11 @@ public final class App implements AutoCloseable {
             bus = database.dialect() == Dialect.POSTGRESQL
                     ? new PostgresChangeBus(database.dataSource(), database.jdbcUrl(), sync) : ChangeBus.NONE;
             sync.connect(bus);
-            tokenLog = new TokenLog(tokenRepository);
+            availability.start();
+            Gauge.builder("tessera.database.available", availability, a -> a.isUp() ? 1 : 0)
+                    .description("1 while the database takes writes, 0 while token requests are refused with 503")
+                    .register(metrics);
+            tokenLog = new TokenLog(tokenRepository, availability);
             purger = new TokenPurger(tokenRepository);
             purger.start();
             TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations, sync::bus);
@@ -115,7 +125,7 @@ public final class App implements AutoCloseable {
             TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer)));
 
             List<RouteGroup> groups = new ArrayList<>();
-            groups.add(new HealthRoutes(database::isReachable, metrics));
+            groups.add(new HealthRoutes(availability::isUp, metrics));
             groups.add(new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
                     tokenRepository, revoker));
             groups.add(new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
@@ -128,7 +138,7 @@ public final class App implements AutoCloseable {
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(database, server, publicUrl.get(), tokenLog, purger, bus);
+            return new App(database, server, publicUrl.get(), tokenLog, purger, bus, availability);
         } catch (RuntimeException e) {
             if (bus != null) {
                 bus.close();
@@ -139,6 +149,7 @@ public final class App implements AutoCloseable {
             if (tokenLog != null) {
                 tokenLog.close();
             }
+            availability.close();
             database.close();
             throw e;
         }
@@ -169,12 +180,19 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Stops in order: no new connections, in-flight requests finish (up to the HTTP stop timeout),
+     * the token log commits what is queued, then the database closes.
+     */
     @Override
     public void close() {
+        long started = System.nanoTime();
         server.stop();
         bus.close();
         purger.close();
         tokenLog.close();
+        availability.close();
         database.close();
+        log.info("Tessera stopped in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -16,6 +16,11 @@ final class Logging {
     private Logging() {
     }
 
+    /** Writes out the queued log events and stops logging (the last step of a shutdown). */
+    static void stop() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+    }
+
     static void configure(TesseraConfig.LogFormat format) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();
@@ -50,6 +55,7 @@ final class Logging {
         async.setQueueSize(16_384);
         async.setDiscardingThreshold(0);
         async.setNeverBlock(false);
+        async.setMaxFlushTime(5_000); // on shutdown, time to write what is still queued
         async.addAppender(console);
         async.start();
         var root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);

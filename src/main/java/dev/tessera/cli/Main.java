@@ -48,9 +48,14 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             App app = App.start(config());
             CountDownLatch stopped = new CountDownLatch(1);
+            // SIGTERM: finish in-flight requests, commit queued token records, then flush the log queue.
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
-                stopped.countDown();
+                try {
+                    app.close();
+                } finally {
+                    Logging.stop();
+                    stopped.countDown();
+                }
             }, "tessera-shutdown"));
             stopped.await();
             return 0;

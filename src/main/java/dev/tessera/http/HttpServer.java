@@ -1,6 +1,7 @@
 package dev.tessera.http;
 
 import dev.tessera.config.TesseraConfig;
+import dev.tessera.store.DatabaseUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -43,6 +44,8 @@ public final class HttpServer {
             long received = Math.max(config.maxBodyBytes(), MIN_RECEIVED_BYTES);
             cfg.jetty.modifyServer(server -> server.insertHandler(new BodyReception(
                     received, Math.max(DRAIN_BYTES, 2 * received), config.bodyTimeoutSeconds() * 1000L)));
+            // Inserted last, so outermost: a request still receiving its body counts as in flight.
+            cfg.jetty.modifyServer(GracefulStop::install);
             cfg.jetty.modifyHttpConfiguration(h -> {
                 h.setSendServerVersion(false);
                 h.setSendXPoweredBy(false);
@@ -57,6 +60,12 @@ public final class HttpServer {
                 ctx.header("X-Trace-Id", trace);
             });
             routes.exception(ProblemException.class, (e, ctx) -> Responses.problem(ctx, e));
+            routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
+                log.warn("database unavailable, trace {}: {}", Responses.traceId(ctx), e.getMessage());
+                ctx.header("Retry-After", "2");
+                Responses.problem(ctx, new ProblemException(503, "Service Unavailable",
+                        "The database is temporarily unavailable; retry later", List.of()));
+            });
             routes.exception(HttpResponseException.class, (e, ctx) -> Responses.problem(ctx, fromJavalin(e)));
             routes.exception(Exception.class, (e, ctx) -> {
                 log.error("unexpected error, trace {}", Responses.traceId(ctx), e);

@@ -13,7 +13,9 @@ public enum OAuthError {
     BODY_TOO_LARGE("invalid_request", 413),
     BODY_TIMEOUT("invalid_request", 408),
     NOT_FOUND("not_found", 404),
-    SERVER_ERROR("server_error", 500);
+    SERVER_ERROR("server_error", 500),
+    /** RFC 6749 §4.1.2.1 names it for redirects; the token endpoint answers it with 503 and Retry-After. */
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);
 
     private final String code;
     private final int status;

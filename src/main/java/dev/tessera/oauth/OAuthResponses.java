@@ -8,6 +8,9 @@ import java.util.Map;
 
 /** Writes OAuth responses: JSON whatever the Accept header says, never cached. */
 public final class OAuthResponses {
+    /** The database is probed every second; a client retrying after two finds it back if it is. */
+    public static final String RETRY_AFTER_SECONDS = "2";
+
     private OAuthResponses() {
     }
 
@@ -32,6 +35,9 @@ public final class OAuthResponses {
         }
         if (e.error() == OAuthError.INVALID_TOKEN) {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + e.description() + "\"");
+        }
+        if (e.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
         }
         if (e.error() == OAuthError.METHOD_NOT_ALLOWED) {
             ctx.header("Allow", "POST");

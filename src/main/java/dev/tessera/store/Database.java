@@ -26,6 +26,9 @@ import javax.sql.DataSource;
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
+    static final int CONNECTION_TIMEOUT_MILLIS = 2_000;
+    /** Below this much free space on an SQLite database's file system, writes are refused as unavailable. */
+    static final long SQLITE_MIN_FREE_BYTES = 256 * 1024;
 
     private final HikariDataSource dataSource;
     private final Dialect dialect;
@@ -43,16 +46,23 @@ public final class Database implements AutoCloseable {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(url);
         hc.setPoolName("tessera-db");
-        hc.setConnectionTimeout(10_000);
+        // A request waits at most this long for a connection: with the database down, requests fail
+        // with 503 after two seconds instead of piling up behind the pool.
+        hc.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        // Checking an idle connection must not take longer than the wait itself (a silent server).
+        hc.setValidationTimeout(1_000);
         if (dialect == Dialect.SQLITE) {
             hc.setMaximumPoolSize(8);
             hc.addDataSourceProperty("journal_mode", "WAL");
             hc.addDataSourceProperty("synchronous", config.sqliteSynchronous());
             hc.addDataSourceProperty("foreign_keys", "true");
-            hc.addDataSourceProperty("busy_timeout", "10000");
+            hc.addDataSourceProperty("busy_timeout", Integer.toString(ConnectionLimits.SQLITE_DEFAULT_BUSY_MILLIS));
             hc.addDataSourceProperty("transaction_mode", "IMMEDIATE");
         } else {
             hc.setMaximumPoolSize(16);
+            // Bounds for an unreachable or silent server (parameters in the URL take precedence).
+            hc.addDataSourceProperty("connectTimeout", "2");
+            hc.addDataSourceProperty("socketTimeout", "30");
         }
         try {
             HikariDataSource ds = new HikariDataSource(hc);
@@ -110,6 +120,52 @@ public final class Database implements AutoCloseable {
             return max;
         } catch (SQLException e) {
             return -1; // no history table yet
+        }
+    }
+
+    /**
+     * Proves that a write could be committed now: a connection answers, the write lock can be taken
+     * within {@code millis} (SQLite: another process may hold it), and an SQLite file system has
+     * room. Throws {@link DatabaseUnavailableException} (or the SQL error) otherwise.
+     */
+    public void probeWrite(int millis) throws SQLException {
+        if (dialect == Dialect.SQLITE) {
+            checkFreeSpace();
+        }
+        Connection c = dataSource.getConnection();
+        try {
+            ConnectionLimits.limit(c, dialect, millis);
+            // SQLite begins the transaction IMMEDIATE, i.e. takes the write lock, here.
+            c.setAutoCommit(false);
+            try (var s = c.createStatement()) {
+                s.execute("SELECT 1");
+            }
+            c.setAutoCommit(true); // ends the empty transaction
+            ConnectionLimits.reset(c, dialect);
+            c.close();
+        } catch (SQLException | RuntimeException e) {
+            PooledConnections.discard(dataSource, c);
+            throw e;
+        }
+    }
+
+    private void checkFreeSpace() {
+        String url = dataSource.getJdbcUrl();
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+            return;
+        }
+        try {
+            long free = Files.getFileStore(Path.of(file).toAbsolutePath().getParent()).getUsableSpace();
+            if (free < SQLITE_MIN_FREE_BYTES) {
+                throw new DatabaseUnavailableException("the database's file system is full (" + free + " bytes free)");
+            }
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException("cannot check free space for " + file + ": " + e.getMessage(), e);
         }
     }
 

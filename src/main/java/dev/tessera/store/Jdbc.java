@@ -54,11 +54,18 @@ public final class Jdbc {
 
     /** Runs the work in one transaction; it is committed (durably) when this method returns. */
     public <T> T inTransaction(TxWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw DataAccessException.from(e, dialect);
+        }
+        boolean reusable = false;
+        try {
             c.setAutoCommit(false);
             try {
                 T result = work.run(new Tx(c, dialect));
-                c.commit();
+                commit(c);
                 return result;
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(c, e);
@@ -68,9 +75,34 @@ public final class Jdbc {
                 throw DataAccessException.from(e, dialect);
             } finally {
                 c.setAutoCommit(true);
+                reusable = true;
             }
         } catch (SQLException e) {
             throw DataAccessException.from(e, dialect);
+        } finally {
+            // A connection whose begin, commit or reset failed goes, not back to the pool.
+            if (reusable) {
+                closeQuietly(c);
+            } else {
+                PooledConnections.discard(dataSource, c);
+            }
+        }
+    }
+
+    /**
+     * Commits by switching auto-commit back on. The SQLite driver's {@code commit()} begins the
+     * next transaction straight away, and when that begin finds the lock taken it throws although
+     * the commit happened: the caller would report a failure for data that is stored.
+     */
+    public static void commit(Connection c) throws SQLException {
+        c.setAutoCommit(true);
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the pool has logged it
         }
     }
 

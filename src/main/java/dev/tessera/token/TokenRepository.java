@@ -1,13 +1,25 @@
 package dev.tessera.token;
 
+import dev.tessera.store.ConnectionLimits;
+import dev.tessera.store.Dialect;
 import dev.tessera.store.Jdbc;
 import dev.tessera.store.JsonColumns;
 import dev.tessera.store.Page;
 import dev.tessera.store.PageQuery;
 import dev.tessera.store.PageRequest;
+import dev.tessera.store.PooledConnections;
+import dev.tessera.store.SqlFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,59 +46,193 @@ public final class TokenRepository {
      * lifetime, so a commit costs the batch and the commit itself, nothing more.
      */
     public Writer openWriter() {
-        return new Writer(jdbc.dataSource());
+        return new Writer(jdbc.dataSource(), jdbc.dialect());
+    }
+
+    /** What became of one record of a batch. */
+    public enum Outcome {
+        RECORDED,
+        /** Its client no longer exists (deleted here or on another node a moment earlier). */
+        CLIENT_GONE,
+        /** Another constraint refused it; the other records are unaffected. */
+        REFUSED
     }
 
     public static final class Writer implements AutoCloseable {
-        private final javax.sql.DataSource dataSource;
-        private java.sql.Connection connection;
-        private java.sql.PreparedStatement insert;
+        private static final Logger log = LoggerFactory.getLogger(Writer.class);
+        /** How long a write may wait for SQLite's lock or for PostgreSQL to answer before it counts as unavailable. */
+        static final int WRITE_TIMEOUT_MILLIS = 2_000;
 
-        private Writer(javax.sql.DataSource dataSource) {
+        private final javax.sql.DataSource dataSource;
+        private final Dialect dialect;
+        private final List<TokenRecord> inDoubt = new ArrayList<>();
+        private Connection connection;
+        private PreparedStatement insert;
+
+        private Writer(javax.sql.DataSource dataSource, Dialect dialect) {
             this.dataSource = dataSource;
+            this.dialect = dialect;
         }
 
-        /** Inserts the records in one transaction; on failure the connection is dropped and reopened next time. */
-        public void write(List<TokenRecord> records) throws java.sql.SQLException {
+        /** Whether the next write reuses a connection opened earlier (which may have died since). */
+        public boolean hasConnection() {
+            return connection != null;
+        }
+
+        /**
+         * Inserts the records in one transaction and returns each one's outcome, in order. A row
+         * that a constraint refuses fails only itself: the batch is then written row by row behind
+         * savepoints, still in one commit. Any other failure throws, nothing is committed, and the
+         * connection is dropped (a fresh one is opened next time).
+         */
+        public List<Outcome> write(List<TokenRecord> records) throws SQLException {
             try {
-                if (connection == null) {
-                    connection = dataSource.getConnection();
-                    insert = connection.prepareStatement(INSERT);
-                }
+                open();
                 // Auto-commit is switched off only for the batch: SQLite opens the next (write-locking)
                 // transaction right after a commit while it is off, which would lock out every other writer.
                 connection.setAutoCommit(false);
-                for (TokenRecord r : records) {
-                    insert.setString(1, r.authServerId().toString());
-                    insert.setString(2, r.id().toString());
-                    insert.setString(3, r.clientId());
-                    insert.setString(4, JsonColumns.write(r.grantedScopeNames()));
-                    insert.setLong(5, r.createdAt());
-                    insert.setLong(6, r.expiresAt());
-                    insert.addBatch();
+                withdrawInDoubt();
+                List<Outcome> outcomes;
+                try {
+                    insertAll(records);
+                    outcomes = Collections.nCopies(records.size(), Outcome.RECORDED);
+                } catch (SQLException e) {
+                    if (!SqlFailures.isConstraintViolation(firstOf(e))) {
+                        throw e;
+                    }
+                    connection.rollback();
+                    outcomes = insertOneByOne(records);
                 }
-                insert.executeBatch();
-                connection.commit();
-                connection.setAutoCommit(true);
-            } catch (java.sql.SQLException | RuntimeException e) {
-                close();
+                commit(records);
+                return outcomes;
+            } catch (SQLException | RuntimeException e) {
+                discard();
                 throw e;
             }
         }
 
-        @Override
-        public void close() {
-            if (connection != null) {
-                try {
-                    connection.rollback();
-                    connection.setAutoCommit(true);
-                    connection.close();
-                } catch (java.sql.SQLException ignored) {
-                    // the connection is being thrown away
-                }
+        private void open() throws SQLException {
+            if (connection == null) {
+                connection = dataSource.getConnection();
+                ConnectionLimits.limit(connection, dialect, WRITE_TIMEOUT_MILLIS);
+                insert = connection.prepareStatement(INSERT);
             }
+        }
+
+        private void insertAll(List<TokenRecord> records) throws SQLException {
+            for (TokenRecord r : records) {
+                bind(r);
+                insert.addBatch();
+            }
+            try {
+                insert.executeBatch();
+            } finally {
+                insert.clearBatch();
+            }
+        }
+
+        private List<Outcome> insertOneByOne(List<TokenRecord> records) throws SQLException {
+            withdrawInDoubt(); // the rollback undid it
+            List<Outcome> outcomes = new ArrayList<>(records.size());
+            for (TokenRecord r : records) {
+                Savepoint before = connection.setSavepoint();
+                try {
+                    bind(r);
+                    insert.executeUpdate();
+                    outcomes.add(Outcome.RECORDED);
+                } catch (SQLException e) {
+                    if (!SqlFailures.isConstraintViolation(e)) {
+                        throw e;
+                    }
+                    connection.rollback(before);
+                    outcomes.add(SqlFailures.isForeignKeyViolation(e) ? Outcome.CLIENT_GONE : Outcome.REFUSED);
+                }
+                connection.releaseSavepoint(before);
+            }
+            return outcomes;
+        }
+
+        /**
+         * A commit that fails may still have happened (the connection died after the server
+         * committed). Those requests were answered with an error, so their records must not stay:
+         * they are deleted in the next transaction that commits.
+         */
+        private void commit(List<TokenRecord> records) throws SQLException {
+            try {
+                Jdbc.commit(connection);
+                inDoubt.clear();
+            } catch (SQLException e) {
+                if (dialect == Dialect.POSTGRESQL) {
+                    inDoubt.addAll(records);
+                }
+                throw e;
+            }
+        }
+
+        private void withdrawInDoubt() throws SQLException {
+            if (inDoubt.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM tokens WHERE auth_server_id = ? AND client_id = ? AND id = ?")) {
+                for (TokenRecord r : inDoubt) {
+                    delete.setString(1, r.authServerId().toString());
+                    delete.setString(2, r.clientId());
+                    delete.setString(3, r.id().toString());
+                    delete.addBatch();
+                }
+                delete.executeBatch();
+            }
+            log.info("withdrew {} token record(s) whose commit had failed", inDoubt.size());
+        }
+
+        private void bind(TokenRecord r) throws SQLException {
+            insert.setString(1, r.authServerId().toString());
+            insert.setString(2, r.id().toString());
+            insert.setString(3, r.clientId());
+            insert.setString(4, JsonColumns.write(r.grantedScopeNames()));
+            insert.setLong(5, r.createdAt());
+            insert.setLong(6, r.expiresAt());
+        }
+
+        /** A batch failure's cause is in the first of its chained exceptions. */
+        private static SQLException firstOf(SQLException e) {
+            if (e instanceof BatchUpdateException && e.getNextException() != null) {
+                return e.getNextException();
+            }
+            return e;
+        }
+
+        /**
+         * After a failure the connection's state is unknown (a failed begin, commit or rollback):
+         * it leaves the pool for good, whatever else fails, so the pool never runs dry and never
+         * hands out a connection that is outside the transaction it believes it is in.
+         */
+        private void discard() {
+            Connection c = connection;
             connection = null;
             insert = null;
+            if (c != null) {
+                PooledConnections.discard(dataSource, c);
+            }
+        }
+
+        /** Gives a healthy connection back to the pool (the writer only holds one between batches). */
+        @Override
+        public void close() {
+            Connection c = connection;
+            connection = null;
+            insert = null;
+            if (c == null) {
+                return;
+            }
+            try {
+                ConnectionLimits.reset(c, dialect);
+                c.close();
+            } catch (SQLException | RuntimeException e) {
+                log.debug("token writer connection discarded on close: {}", e.getMessage());
+                PooledConnections.discard(dataSource, c);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import dev.tessera.oauth.OAuthException;
 import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.ClientEntry;
 import dev.tessera.token.AccessTokenIssuer;
+import dev.tessera.token.ClientGoneException;
 import dev.tessera.token.ScopePolicy;
 import dev.tessera.token.TokenRefusedException;
 
@@ -40,6 +41,10 @@ public final class ClientCredentialsGrant implements GrantHandler {
             token = issuer.issue(server, client, decision.granted(), !requested.isEmpty());
         } catch (TokenRefusedException e) {
             throw new OAuthException(OAuthError.SERVER_ERROR, e.getMessage());
+        } catch (ClientGoneException e) {
+            // Deleted after it authenticated (or on another node before the change arrived): as for any unknown client.
+            throw new OAuthException(OAuthError.INVALID_CLIENT, "client authentication failed", e.getMessage(),
+                    request.basic().isPresent());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token.jwt());
