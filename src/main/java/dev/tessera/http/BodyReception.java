@@ -112,6 +112,13 @@ public final class BodyReception extends Handler.Wrapper {
                     request.demand(this);
                     return;
                 }
+                if (Content.Chunk.isFailure(chunk, false)) {
+                    // A transient failure is an idle timeout: Jetty shortens it to 1 s for every
+                    // connection when the server stops. The body's own deadline decides instead, so
+                    // that a request in flight at shutdown can still finish.
+                    request.demand(this);
+                    return;
+                }
                 if (Content.Chunk.isFailure(chunk)) {
                     // The client went away or sent a malformed body: the application reads the failure.
                     kept.add(chunk);

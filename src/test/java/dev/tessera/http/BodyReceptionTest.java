@@ -151,6 +151,27 @@ class BodyReceptionTest {
         }
     }
 
+    @Test
+    void bodyArrivingInPartsIsReceivedWhole() throws Exception {
+        var oauth = new OAuthFixture(quickTimeout, "api").client(List.of(), Map.of());
+        String path = URI.create(oauth.issuer).getPath() + "/oauth/token";
+        byte[] body = form("grant_type", "client_credentials", "client_id", oauth.clientId,
+                "client_secret", oauth.clientSecret).getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("127.0.0.1", port(quickTimeout))) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, body.length / 2);
+            out.flush();
+            Thread.sleep(300); // the rest of the body comes in a later packet
+            out.write(body, body.length / 2, body.length - body.length / 2);
+            out.flush();
+            String response = readResponse(socket.getInputStream());
+            assertThat(response).startsWith("HTTP/1.1 200 ").contains("\"access_token\"");
+        }
+    }
+
     /**
      * The attack of the slow-body issue: more connections than request threads, each sending
      * headers and then a body one byte at a time. Token requests keep being answered quickly.
