@@ -13,6 +13,7 @@ import dev.tessera.scope.ScopeRepository;
 import dev.tessera.store.Jdbc;
 import dev.tessera.template.ClaimTemplate;
 import dev.tessera.template.TemplateSyntaxException;
+import dev.tessera.token.ClientDeletion;
 import dev.tessera.token.TokenRepository;
 import dev.tessera.token.TokenRevoker;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -34,7 +35,7 @@ public final class AdminApi implements RouteGroup {
         groups.add(new AuthServerRoutes(ctx));
         groups.add(new ScopeRoutes(ctx));
         groups.add(new ClaimRoutes(ctx));
-        groups.add(new ClientRoutes(ctx));
+        groups.add(new ClientRoutes(ctx, new ClientDeletion(jdbc, ctx.clients(), revoker)));
         groups.add(new ClientSecretRoutes(ctx));
         groups.add(new TokenRoutes(ctx, tokenRepository, revoker));
         groups.add(new TestClaimRoutes(ctx));
