@@ -68,6 +68,15 @@ class DeletedClientTokensTest {
             String fresh = fx.accessToken(null);
             assertThat(gw.active(server.http, fx.issuer, fresh)).isTrue();
             assertThat(server.http.get(fx.admin("/clients/" + ID + "/tokens")).json().path("data").size()).isEqualTo(1);
+
+            // A deleted auth server takes its issuer and keys along: its tokens are unknown for good.
+            assertThat(server.http.delete(fx.admin("?force=true")).status()).isEqualTo(204);
+            server = server.restart();
+            var r = server.http.send(server.http.request(fx.issuer + "/introspect")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("Authorization", basic(gw.id(), gw.secret()))
+                    .POST(HttpRequest.BodyPublishers.ofString(form("token", fresh))));
+            assertThat(r.status()).as(r.toString()).isEqualTo(404);
         } finally {
             server.close();
         }
