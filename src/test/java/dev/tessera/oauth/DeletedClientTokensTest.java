@@ -8,11 +8,18 @@ import dev.tessera.support.Servers;
 import dev.tessera.support.TestServer;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static dev.tessera.support.Http.json;
 import static dev.tessera.support.OAuthFixture.basic;
@@ -114,6 +121,57 @@ class DeletedClientTokensTest {
             assertThat(gw.active(b.http, issuerOnB, old)).isFalse();
         } finally {
             Backend.dropPostgresSchema(url);
+        }
+    }
+
+    /**
+     * A token record being written while its client is deleted (its foreign-key check done, not yet
+     * committed) is kept too: the delete waits for it on the client's row lock and then sees it.
+     */
+    @Test
+    void aTokenRecordedWhileItsClientIsBeingDeletedIsKept() throws Exception {
+        assumeTrue(Backend.postgresReachable(), "PostgreSQL not reachable: skipped");
+        TestServer server = Servers.get(Backend.POSTGRESQL);
+        OAuthFixture fx = new OAuthFixture(server, "aud").client(List.of(), Map.of());
+        DataSource db = server.app().database().dataSource();
+        UUID jti = UUID.randomUUID();
+        long now = System.currentTimeMillis() * 1000;
+        CompletableFuture<Integer> delete;
+        try (Connection writer = db.getConnection()) {
+            writer.setAutoCommit(false);
+            try (PreparedStatement insert = writer.prepareStatement("INSERT INTO tokens (auth_server_id, id, client_id, "
+                    + "scopes, created_at, expires_at) VALUES (?, ?, ?, '[]', ?, ?)")) {
+                insert.setString(1, fx.serverId);
+                insert.setString(2, jti.toString());
+                insert.setString(3, fx.clientId);
+                insert.setLong(4, now);
+                insert.setLong(5, now + 300_000_000L);
+                insert.executeUpdate();
+            }
+            delete = CompletableFuture.supplyAsync(() -> server.http.delete(fx.admin("/clients/" + fx.clientId)).status());
+            awaitBlockedOnClientRow(db);
+            writer.commit();
+        }
+        assertThat(delete.get(10, TimeUnit.SECONDS)).isEqualTo(204);
+        assertThat(server.app().database().jdbc().count("SELECT COUNT(*) FROM deleted_client_tokens WHERE auth_server_id = ? "
+                + "AND client_id = ? AND id = ?", fx.serverId, fx.clientId, jti.toString())).isEqualTo(1);
+    }
+
+    /** Waits (10 s at most) until a session waits for a lock in a statement on the clients table. */
+    private static void awaitBlockedOnClientRow(DataSource db) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try (Connection c = db.getConnection(); PreparedStatement waiting = c.prepareStatement("SELECT COUNT(*) FROM "
+                + "pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM clients WHERE auth_server_id%'")) {
+            while (true) {
+                try (ResultSet rs = waiting.executeQuery()) {
+                    rs.next();
+                    if (rs.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                assertThat(System.nanoTime()).as("the delete never waited for the token record").isLessThan(deadline);
+                Thread.sleep(10);
+            }
         }
     }
 
