@@ -9,10 +9,13 @@ import dev.tessera.client.ClientRepository;
 import dev.tessera.client.ClientSecretRepository;
 import dev.tessera.crypto.SecretHasher;
 import dev.tessera.http.RouteGroup;
+import dev.tessera.keys.ClaimValues;
 import dev.tessera.scope.ScopeRepository;
 import dev.tessera.store.Jdbc;
 import dev.tessera.template.ClaimTemplate;
+import dev.tessera.template.TemplateEvaluationException;
 import dev.tessera.template.TemplateSyntaxException;
+import dev.tessera.token.ClientDeletion;
 import dev.tessera.token.TokenRepository;
 import dev.tessera.token.TokenRevoker;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -34,19 +37,25 @@ public final class AdminApi implements RouteGroup {
         groups.add(new AuthServerRoutes(ctx));
         groups.add(new ScopeRoutes(ctx));
         groups.add(new ClaimRoutes(ctx));
-        groups.add(new ClientRoutes(ctx));
+        groups.add(new ClientRoutes(ctx, new ClientDeletion(jdbc, ctx.clients(), revoker)));
         groups.add(new ClientSecretRoutes(ctx));
         groups.add(new TokenRoutes(ctx, tokenRepository, revoker));
         groups.add(new TestClaimRoutes(ctx));
     }
 
-    /** Claim values are templates: parsed when saved, so a syntax error is a 400 now, not a failed token later. */
+    /**
+     * Claim values are templates: parsed when saved, so a syntax error is a 400 now, not a failed
+     * token later. A static value must also read back from a token unchanged (no 1e400), or every
+     * token carrying it would introspect as inactive.
+     */
     private static String claimValueProblem(String value) {
         try {
-            ClaimTemplate.parse(value);
-            return null;
+            ClaimTemplate template = ClaimTemplate.parse(value);
+            return template.isDynamic() ? null : ClaimValues.problem(template.evaluate(null));
         } catch (TemplateSyntaxException e) {
             return "is not a valid template: " + e.getMessage();
+        } catch (TemplateEvaluationException e) {
+            return "cannot be evaluated: " + e.getMessage(); // a static value always evaluates; kept for safety
         }
     }
 

@@ -1,14 +1,19 @@
 package dev.tessera.admin;
 
+import dev.tessera.authserver.AuthServer;
 import dev.tessera.claim.Claim;
+import dev.tessera.http.InvalidParameter;
 import dev.tessera.http.JsonBody;
 import dev.tessera.http.ProblemException;
 import dev.tessera.http.Responses;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.store.Timestamps;
+import dev.tessera.store.Tx;
+import dev.tessera.token.StaticClaimsSize;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +50,8 @@ final class ClaimRoutes implements RouteGroup {
     }
 
     private void create(Context ctx) {
-        UUID serverId = admin.authServer(ctx).id();
+        AuthServer server = admin.authServer(ctx);
+        UUID serverId = server.id();
         Fields f = new Fields(JsonBody.read(ctx, admin.maxBodyBytes()), FIELDS, READ_ONLY);
         f.required("name");
         f.required("value");
@@ -60,6 +66,7 @@ final class ClaimRoutes implements RouteGroup {
         Claim claim = new Claim(serverId, UUID.randomUUID(), name, value, inToken, inAll, scopes, enabled, now, now);
         Conflicts.uniqueName("claim", name, () -> admin.jdbc().inTransaction(tx -> {
             admin.requireScopes(tx, serverId, scopes, "include_in_scopes");
+            requireTokensFit(tx, server, claim);
             admin.claims().insert(tx, claim);
             return claim;
         }));
@@ -80,7 +87,8 @@ final class ClaimRoutes implements RouteGroup {
     }
 
     private void update(Context ctx) {
-        UUID serverId = admin.authServer(ctx).id();
+        AuthServer server = admin.authServer(ctx);
+        UUID serverId = server.id();
         UUID id = PathParams.uuid(ctx, "claimId");
         Fields f = new Fields(JsonBody.read(ctx, admin.maxBodyBytes()), FIELDS, READ_ONLY);
         var name = name(f);
@@ -96,6 +104,7 @@ final class ClaimRoutes implements RouteGroup {
             Claim next = new Claim(serverId, id, name.orElse(c.name()), value.orElse(c.value()),
                     inToken.orElse(c.includeInToken()), inAll.orElse(c.includeInAllScopes()),
                     scopes.orElse(c.includeInScopes()), enabled.orElse(c.enabled()), c.createdAt(), Timestamps.nowMicros());
+            requireTokensFit(tx, server, next);
             admin.claims().update(tx, next);
             return next;
         }));
@@ -132,6 +141,20 @@ final class ClaimRoutes implements RouteGroup {
             }
             return true;
         });
+    }
+
+    /** A static claim that would make tokens too long for introspection is refused now (400 on {@code value}). */
+    private void requireTokensFit(Tx tx, AuthServer server, Claim saved) {
+        if (!saved.enabled() || !saved.includeInToken()) {
+            return;
+        }
+        List<Claim> claims = new ArrayList<>(admin.claims().all(tx, server.id()));
+        claims.removeIf(c -> c.id().equals(saved.id()));
+        claims.add(saved);
+        String problem = StaticClaimsSize.problem(admin.issuers().issuer(server.slug()), server.audience(), claims);
+        if (problem != null) {
+            throw ProblemException.invalid(InvalidParameter.of("body", "value", "invalid", problem));
+        }
     }
 
     private static ProblemException notFound() {

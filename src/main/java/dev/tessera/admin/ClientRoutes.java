@@ -9,6 +9,7 @@ import dev.tessera.http.ProblemException;
 import dev.tessera.http.Responses;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.store.Timestamps;
+import dev.tessera.token.ClientDeletion;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
@@ -31,9 +32,11 @@ final class ClientRoutes implements RouteGroup {
             Map.of("created_at", "created_at", "updated_at", "updated_at", "name", "name"));
 
     private final AdminContext admin;
+    private final ClientDeletion deletion;
 
-    ClientRoutes(AdminContext admin) {
+    ClientRoutes(AdminContext admin, ClientDeletion deletion) {
         this.admin = admin;
+        this.deletion = deletion;
     }
 
     @Override
@@ -131,7 +134,7 @@ final class ClientRoutes implements RouteGroup {
     private void delete(Context ctx) {
         UUID serverId = admin.authServer(ctx).id();
         String id = PathParams.clientId(ctx);
-        if (!admin.jdbc().inTransaction(tx -> admin.clients().delete(tx, serverId, id))) {
+        if (!deletion.delete(serverId, id)) {
             throw ProblemException.notFound("Client not found");
         }
         admin.events().clientChanged(serverId, id);

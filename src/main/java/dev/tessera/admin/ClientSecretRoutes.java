@@ -8,6 +8,7 @@ import dev.tessera.http.ProblemException;
 import dev.tessera.http.Responses;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.store.Timestamps;
+import dev.tessera.store.Tx;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
@@ -54,6 +55,7 @@ final class ClientSecretRoutes implements RouteGroup {
         long now = Timestamps.nowMicros();
         ClientSecret stored = new ClientSecret(client.authServerId(), client.id(), UUID.randomUUID(), hash, enabled, now, now);
         admin.jdbc().execute(tx -> {
+            lockClient(tx, client);
             if (admin.clientSecrets().count(tx, client.authServerId(), client.id(), false) >= ClientSecret.MAX_TOTAL) {
                 throw ProblemException.forbidden("A client can have at most " + ClientSecret.MAX_TOTAL
                         + " secrets; delete an old one first");
@@ -88,6 +90,7 @@ final class ClientSecretRoutes implements RouteGroup {
         var enabled = f.bool("enabled");
         f.done();
         ClientSecret updated = admin.jdbc().inTransaction(tx -> {
+            lockClient(tx, client);
             ClientSecret s = admin.clientSecrets().find(tx, client.authServerId(), client.id(), id)
                     .orElseThrow(ClientSecretRoutes::notFound);
             if (enabled.isEmpty() || enabled.get() == s.enabled()) {
@@ -112,6 +115,16 @@ final class ClientSecretRoutes implements RouteGroup {
         }
         admin.events().clientChanged(client.authServerId(), client.id());
         ctx.status(204);
+    }
+
+    /**
+     * The limits are counted and then written: the client's row lock makes concurrent requests for
+     * one client take turns, so two of them cannot both pass the count.
+     */
+    private void lockClient(Tx tx, Client client) {
+        if (!admin.clients().lock(tx, client.authServerId(), client.id())) {
+            throw ProblemException.notFound("Client not found");
+        }
     }
 
     private static ProblemException tooManyEnabled() {

@@ -76,15 +76,17 @@ public final class ClaimRepository {
 
     /** Every claim of an auth server (for the snapshot); scope links are read for the whole auth server, no IN list. */
     public List<Claim> all(UUID authServerId) {
-        return jdbc.read(tx -> {
-            List<Claim> claims = tx.query("SELECT " + COLUMNS + " FROM claims t WHERE t.auth_server_id = ? ORDER BY t.created_at, t.id",
-                    ClaimRepository::row, authServerId.toString());
-            Map<String, List<UUID>> scopes = new HashMap<>();
-            tx.query("SELECT claim_id, scope_id FROM claim_scopes WHERE auth_server_id = ? ORDER BY claim_id, position",
-                    rs -> scopes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(UUID.fromString(rs.getString(2))),
-                    authServerId.toString());
-            return claims.stream().map(c -> withScopeIds(c, scopes.getOrDefault(c.id().toString(), List.of()))).toList();
-        });
+        return jdbc.read(tx -> all(tx, authServerId));
+    }
+
+    public List<Claim> all(Tx tx, UUID authServerId) {
+        List<Claim> claims = tx.query("SELECT " + COLUMNS + " FROM claims t WHERE t.auth_server_id = ? ORDER BY t.created_at, t.id",
+                ClaimRepository::row, authServerId.toString());
+        Map<String, List<UUID>> scopes = new HashMap<>();
+        tx.query("SELECT claim_id, scope_id FROM claim_scopes WHERE auth_server_id = ? ORDER BY claim_id, position",
+                rs -> scopes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(UUID.fromString(rs.getString(2))),
+                authServerId.toString());
+        return claims.stream().map(c -> withScopeIds(c, scopes.getOrDefault(c.id().toString(), List.of()))).toList();
     }
 
     private static Claim withScopeIds(Claim c, List<UUID> scopeIds) {

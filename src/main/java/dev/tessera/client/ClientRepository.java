@@ -1,5 +1,6 @@
 package dev.tessera.client;
 
+import dev.tessera.store.Dialect;
 import dev.tessera.store.Jdbc;
 import dev.tessera.store.JsonColumns;
 import dev.tessera.store.Page;
@@ -63,6 +64,18 @@ public final class ClientRepository {
             scopes.add(new Object[]{sid, c.id(), c.allowScopes().get(i).toString(), i});
         }
         tx.batch("INSERT INTO client_scopes (auth_server_id, client_id, scope_id, position) VALUES (?, ?, ?, ?)", scopes);
+    }
+
+    /**
+     * Locks the client's row until the transaction ends, so that what is checked under the lock
+     * (its secrets, its tokens) still holds at commit. PostgreSQL needs the row lock (a token
+     * record's foreign-key check waits on it too); SQLite write transactions begin IMMEDIATE and
+     * already exclude each other. Returns false when the client does not exist.
+     */
+    public boolean lock(Tx tx, UUID authServerId, String id) {
+        String sql = "SELECT id FROM clients WHERE auth_server_id = ? AND id = ?"
+                + (tx.dialect() == Dialect.POSTGRESQL ? " FOR UPDATE" : "");
+        return tx.queryOne(sql, rs -> rs.getString(1), authServerId.toString(), id).isPresent();
     }
 
     public boolean delete(Tx tx, UUID authServerId, String id) {

@@ -1,6 +1,8 @@
 package dev.tessera.token;
 
+import dev.tessera.keys.ClaimValues;
 import dev.tessera.keys.TokenSigner;
+import dev.tessera.keys.TokenSize;
 import dev.tessera.scope.Scope;
 import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.ClientEntry;
@@ -55,18 +57,16 @@ public final class AccessTokenIssuer {
                 claims.put(c.claim().name(), render(c, client));
             }
         }
-        claims.put("iss", server.issuer());
-        claims.put("sub", client.client().id());
-        claims.put("client_id", client.client().id());
-        claims.put("aud", List.of(server.server().audience()));
-        claims.put("scope", scope);
-        claims.put("jti", jti.toString());
-        claims.put("iat", now);
-        claims.put("nbf", now);
-        claims.put("exp", now + lifetime);
+        putRegistered(claims, server.issuer(), client.client().id(), server.server().audience(), scope, jti, now, now + lifetime);
 
         String jwt = signer.sign(server.activeKey(), server.server().signingAlgorithm().name(),
                 server.server().accessTokenType().typ(), claims);
+        if (jwt.length() > TokenSize.MAX) {
+            // Introspection would call it inactive: refuse it now, before it is recorded.
+            throw new TokenTooLargeException("the access token would be " + jwt.length() + " characters long, more than the "
+                    + TokenSize.MAX + " that introspection reads; its claims are too large together"
+                    + (namedScopes ? " (ask for fewer scopes)" : ""));
+        }
         try {
             tokenLog.append(new TokenRecord(server.server().id(), jti, client.client().id(), List.copyOf(scopeNames),
                     nowMillis * 1000, (now + lifetime) * 1_000_000));
@@ -77,15 +77,38 @@ public final class AccessTokenIssuer {
         return new Issued(jwt, jti, lifetime, scope);
     }
 
-    /** Evaluates one claim for this client; a failure refuses the token instead of dropping the claim. */
+    /** The registered claims of DESIGN §3, after the custom ones (which therefore cannot override them). */
+    static void putRegistered(Map<String, Object> claims, String issuer, String clientId, String audience, String scope,
+                              UUID jti, long issuedAt, long expiresAt) {
+        claims.put("iss", issuer);
+        claims.put("sub", clientId);
+        claims.put("client_id", clientId);
+        claims.put("aud", List.of(audience));
+        claims.put("scope", scope);
+        claims.put("jti", jti.toString());
+        claims.put("iat", issuedAt);
+        claims.put("nbf", issuedAt);
+        claims.put("exp", expiresAt);
+    }
+
+    /**
+     * Evaluates one claim for this client; a failure refuses the token instead of dropping the claim,
+     * and so does a value that would not read back from the token unchanged (e.g. 1E+400 from a template).
+     */
     public static Object render(CompiledClaim c, ClientEntry client) {
         if (c.template() == null) {
             throw new TokenRefusedException("claim '" + c.claim().name() + "' has an invalid value: " + c.error());
         }
+        Object value;
         try {
-            return c.template().evaluate(client.templateContext());
+            value = c.template().evaluate(client.templateContext());
         } catch (TemplateEvaluationException e) {
             throw new TokenRefusedException("claim '" + c.claim().name() + "' could not be rendered: " + e.getMessage());
         }
+        String problem = ClaimValues.problem(value);
+        if (problem != null) {
+            throw new TokenRefusedException("claim '" + c.claim().name() + "' " + problem);
+        }
+        return value;
     }
 }

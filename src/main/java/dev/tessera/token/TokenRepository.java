@@ -272,16 +272,22 @@ public final class TokenRepository {
         });
     }
 
-    /** Revoked tokens that have not expired yet: the start-up content of the in-memory revocation list. */
+    /**
+     * Revoked tokens that have not expired yet: the start-up content of the in-memory revocation
+     * list. Includes the tokens of deleted clients, whose records are gone (see {@link ClientDeletion}).
+     */
     public List<Revoked> revokedAndLive(long nowMicros) {
-        return jdbc.query("SELECT auth_server_id, id, expires_at FROM tokens WHERE revoked_at IS NOT NULL AND expires_at > ?",
-                TokenRepository::revoked, nowMicros);
+        return jdbc.query("SELECT auth_server_id, id, expires_at FROM tokens WHERE revoked_at IS NOT NULL AND expires_at > ? "
+                        + "UNION ALL SELECT auth_server_id, id, expires_at FROM deleted_client_tokens WHERE expires_at > ?",
+                TokenRepository::revoked, nowMicros, nowMicros);
     }
 
-    /** The revoked, unexpired tokens of one client (after another node revoked them all). */
+    /** The revoked, unexpired tokens of one client (after another node revoked them all, or deleted the client). */
     public List<Revoked> revokedAndLive(UUID authServerId, String clientId, long nowMicros) {
         return jdbc.query("SELECT auth_server_id, id, expires_at FROM tokens WHERE auth_server_id = ? AND client_id = ? "
-                + "AND revoked_at IS NOT NULL AND expires_at > ?", TokenRepository::revoked, authServerId.toString(), clientId, nowMicros);
+                        + "AND revoked_at IS NOT NULL AND expires_at > ? UNION ALL SELECT auth_server_id, id, expires_at "
+                        + "FROM deleted_client_tokens WHERE auth_server_id = ? AND client_id = ? AND expires_at > ?",
+                TokenRepository::revoked, authServerId.toString(), clientId, nowMicros, authServerId.toString(), clientId, nowMicros);
     }
 
     /**
@@ -290,8 +296,15 @@ public final class TokenRepository {
      * wait long behind a purge.
      */
     public int purgeExpired(long cutoffMicros, int limit) {
-        return jdbc.update("DELETE FROM tokens WHERE (auth_server_id, client_id, id) IN "
+        int removed = jdbc.update("DELETE FROM tokens WHERE (auth_server_id, client_id, id) IN "
                 + "(SELECT auth_server_id, client_id, id FROM tokens WHERE expires_at < ? LIMIT ?)", cutoffMicros, limit);
+        if (removed < limit) {
+            // The deleted clients' token ids too, once their tokens have expired.
+            removed += jdbc.update("DELETE FROM deleted_client_tokens WHERE (auth_server_id, client_id, id) IN "
+                    + "(SELECT auth_server_id, client_id, id FROM deleted_client_tokens WHERE expires_at < ? LIMIT ?)",
+                    cutoffMicros, limit - removed);
+        }
+        return removed;
     }
 
     public record Revoked(UUID authServerId, UUID id, long expiresAt) {

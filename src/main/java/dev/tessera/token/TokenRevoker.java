@@ -3,6 +3,7 @@ package dev.tessera.token;
 import dev.tessera.cluster.ChangeBus;
 import dev.tessera.store.Timestamps;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -37,5 +38,16 @@ public final class TokenRevoker {
             bus.get().clientTokensRevoked(authServerId, clientId);
         }
         return revoked.size();
+    }
+
+    /**
+     * Tokens already revoked in the database by other means (a deleted client's, see
+     * {@link ClientDeletion}): into this node's memory now, and announced to the other nodes.
+     */
+    void revoked(UUID authServerId, String clientId, List<TokenRepository.Revoked> revoked, long nowMicros) {
+        revoked.forEach(r -> revocations.revoke(r.id(), r.expiresAt(), nowMicros));
+        if (!revoked.isEmpty()) {
+            bus.get().clientTokensRevoked(authServerId, clientId);
+        }
     }
 }

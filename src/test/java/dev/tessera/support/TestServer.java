@@ -18,12 +18,14 @@ public final class TestServer implements AutoCloseable {
     private final App app;
     private final Path dataDir;
     private final String pgUrl;
+    private final Map<String, String> env;
     public final Http http;
 
-    private TestServer(App app, Path dataDir, String pgUrl) {
+    private TestServer(App app, Path dataDir, String pgUrl, Map<String, String> env) {
         this.app = app;
         this.dataDir = dataDir;
         this.pgUrl = pgUrl;
+        this.env = env;
         this.http = new Http("http://localhost:" + app.port(), ADMIN_TOKEN);
     }
 
@@ -46,10 +48,22 @@ public final class TestServer implements AutoCloseable {
             }
             env.putAll(extraEnv);
             App app = App.start(TesseraConfig.from(env));
-            return new TestServer(app, dataDir, pgUrl);
+            return new TestServer(app, dataDir, pgUrl, env);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Stops this server (cleanly) and starts a new one on the same database, data directory and
+     * port, so issuers stay the same. This instance must not be used afterwards.
+     */
+    public TestServer restart() {
+        int port = app.port();
+        app.close();
+        Map<String, String> again = new HashMap<>(env);
+        again.put("TESSERA_HTTP_PORT", Integer.toString(port));
+        return new TestServer(App.start(TesseraConfig.from(again)), dataDir, pgUrl, again);
     }
 
     public App app() {

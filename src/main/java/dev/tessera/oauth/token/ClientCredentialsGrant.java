@@ -9,6 +9,7 @@ import dev.tessera.token.AccessTokenIssuer;
 import dev.tessera.token.ClientGoneException;
 import dev.tessera.token.ScopePolicy;
 import dev.tessera.token.TokenRefusedException;
+import dev.tessera.token.TokenTooLargeException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class ClientCredentialsGrant implements GrantHandler {
             // Deleted after it authenticated (or on another node before the change arrived): as for any unknown client.
             throw new OAuthException(OAuthError.INVALID_CLIENT, "client authentication failed", e.getMessage(),
                     request.basic().isPresent());
+        } catch (TokenTooLargeException e) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, e.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token.jwt());
