@@ -15,8 +15,9 @@ final class AdminTokenRepository {
     private static final String COLUMNS = "t.id, t.name, t.read_only, t.source, t.created_at, t.last_used_at";
     private static final RowMapper<AdminToken> ROW = rs -> {
         long lastUsed = rs.getLong(6);
+        Long lastUsedAt = rs.wasNull() ? null : lastUsed;
         return new AdminToken(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getBoolean(3),
-                AdminToken.Source.of(rs.getString(4)), rs.getLong(5), rs.wasNull() ? null : lastUsed);
+                AdminToken.Source.of(rs.getString(4)), rs.getLong(5), lastUsedAt);
     };
 
     private final Jdbc jdbc;
