@@ -2,6 +2,7 @@ package dev.tessera.admintoken;
 
 import dev.tessera.App;
 import dev.tessera.config.TesseraConfig;
+import dev.tessera.crypto.Sha256;
 import dev.tessera.support.Backend;
 import dev.tessera.support.CapturedLogs;
 import dev.tessera.support.Http;
@@ -86,6 +87,21 @@ class AdminTokenLifecycleTest {
 
         app = start(Map.of());
         assertThat(status(app, SECOND)).as("the variable is unset").isEqualTo(401);
+    }
+
+    @Test
+    void tokensAreStoredUnderAKeyedHashAndLegacyRowsAreRehashedOnFirstUse() {
+        app = start(Map.of("TESSERA_ADMIN_TOKEN", FIRST));
+        var jdbc = app.database().jdbc();
+        String stored = jdbc.queryOne("SELECT token_hash FROM admin_tokens", rs -> rs.getString(1)).orElseThrow();
+        assertThat(stored).startsWith("hmac-sha256$").isNotEqualTo(Sha256.base64Url(FIRST));
+
+        String legacy = "tsr_writtenBeforeKeyedHashesExisted0123456";
+        jdbc.update("INSERT INTO admin_tokens (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)",
+                java.util.UUID.randomUUID().toString(), "legacy", Sha256.base64Url(legacy), 1L);
+        assertThat(status(app, legacy)).isEqualTo(200);
+        assertThat(jdbc.queryOne("SELECT token_hash FROM admin_tokens WHERE name = 'legacy'", rs -> rs.getString(1)))
+                .hasValueSatisfying(h -> assertThat(h).startsWith("hmac-sha256$"));
     }
 
     @Test
