@@ -35,6 +35,16 @@ final class AdminTokenRepository {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM admin_tokens t WHERE t.token_hash = ?", ROW, hash);
     }
 
+    /** A token and whether it was found by its legacy (unkeyed) hash. */
+    record Match(AdminToken token, boolean legacy) {
+    }
+
+    /** One indexed lookup for both forms a token may be stored in. */
+    Optional<Match> findByHashOrLegacy(String hash, String legacyHash) {
+        return jdbc.queryOne("SELECT " + COLUMNS + ", t.token_hash FROM admin_tokens t WHERE t.token_hash IN (?, ?)",
+                rs -> new Match(ROW.map(rs), legacyHash.equals(rs.getString(7))), hash, legacyHash);
+    }
+
     Optional<AdminToken> find(UUID id) {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM admin_tokens t WHERE t.id = ?", ROW, id.toString());
     }

@@ -74,7 +74,7 @@ public final class AdminTokens {
         String hash = hasher.hash(value);
         AdminToken token = accepted.getIfPresent(hash);
         if (token == null) {
-            token = repository.findByHash(hash).or(() -> upgradeLegacy(value, hash)).orElse(null);
+            token = lookUp(value, hash).orElse(null);
             if (token == null) {
                 return Optional.empty();
             }
@@ -84,16 +84,15 @@ public final class AdminTokens {
         return Optional.of(token);
     }
 
-    /** A row stored as unsalted SHA-256 (before V8) is accepted once more and re-hashed. */
-    private Optional<AdminToken> upgradeLegacy(String value, String hash) {
+    /** By the keyed hash; a row stored as unsalted SHA-256 (before V8) is accepted and re-hashed. */
+    private Optional<AdminToken> lookUp(String value, String hash) {
         String legacy = AdminTokenHasher.legacy(value);
-        Optional<AdminToken> token = repository.findByHash(legacy);
-        token.ifPresent(t -> {
-            if (repository.rehash(t.id(), legacy, hash)) {
-                log.info("admin token {} re-hashed with the keyed hash", t.name());
+        return repository.findByHashOrLegacy(hash, legacy).map(match -> {
+            if (match.legacy() && repository.rehash(match.token().id(), legacy, hash)) {
+                log.info("admin token {} re-hashed with the keyed hash", match.token().name());
             }
+            return match.token();
         });
-        return token;
     }
 
     private void recordUse(AdminToken token) {
@@ -158,7 +157,7 @@ public final class AdminTokens {
 
     private UUID registerConfigured(String value) {
         String hash = hasher.hash(value);
-        Optional<AdminToken> existing = repository.findByHash(hash).or(() -> upgradeLegacy(value, hash));
+        Optional<AdminToken> existing = lookUp(value, hash);
         if (existing.isPresent()) {
             if (existing.get().source() != AdminToken.Source.ENV) {
                 repository.markEnv(existing.get().id());
