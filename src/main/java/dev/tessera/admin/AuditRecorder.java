@@ -67,8 +67,10 @@ final class AuditRecorder implements Handler {
         ObjectNode changes = body == null ? JsonNodeFactory.instance.objectNode() : SecretRedaction.redact(body);
         String authServerId = resource.authServerId() != null ? resource.authServerId()
                 : resource.type().equals("auth_server") ? id : null;
+        // The query is part of what was asked for (e.g. DELETE ...?force=true).
+        String path = ctx.queryString() == null || ctx.queryString().isEmpty() ? ctx.path() : ctx.path() + "?" + ctx.queryString();
         return new AuditEvent(TokenIds.next(), Timestamps.nowMicros(), actor.id(), actor.name(), ctx.method().name(),
-                resource.type(), id, authServerId, ctx.path(), status, changes, Responses.traceId(ctx));
+                resource.type(), id, authServerId, path, status, changes, Responses.traceId(ctx));
     }
 
     /** A create answers with the new resource; its id is the one thing read from the response. */

@@ -102,6 +102,20 @@ class AuditLogTest {
     }
 
     @BothBackends
+    void aDeleteIsRecordedWithItsQuery(Backend backend) {
+        Http http = Servers.get(backend).http;
+        String as = new Fixtures(http).authServerId();
+        assertThat(http.delete("/v1/auth-servers/" + as + "?force=true").status()).isEqualTo(204);
+        List<JsonNode> events = events(http, "filter[auth_server_id]=" + as + "&filter[method]=DELETE");
+        assertThat(events).singleElement().satisfies(e -> {
+            assertThat(e.path("path").asText()).isEqualTo("/v1/auth-servers/" + as + "?force=true");
+            assertThat(e.path("resource_type").asText()).isEqualTo("auth_server");
+            assertThat(e.path("resource_id").asText()).isEqualTo(as);
+            assertThat(e.path("status").asInt()).isEqualTo(204);
+        });
+    }
+
+    @BothBackends
     void eventsArePagedFilteredAndSorted(Backend backend) {
         Http http = Servers.get(backend).http;
         Fixtures fx = new Fixtures(http);
