@@ -2,13 +2,14 @@ package dev.tessera;
 
 import dev.tessera.admin.AdminApi;
 import dev.tessera.admintoken.AdminTokens;
+import dev.tessera.admintoken.BootstrapNotice;
 import dev.tessera.authserver.Issuers;
 import dev.tessera.cluster.ChangeBus;
 import dev.tessera.cluster.NodeSync;
 import dev.tessera.cluster.PostgresChangeBus;
-import dev.tessera.config.ConfigException;
 import dev.tessera.config.TesseraConfig;
 import dev.tessera.crypto.MasterKey;
+import dev.tessera.crypto.MasterKeyCheck;
 import dev.tessera.crypto.SecretHasher;
 import dev.tessera.http.HealthRoutes;
 import dev.tessera.http.HttpServer;
@@ -90,9 +91,9 @@ public final class App implements AutoCloseable {
         try {
             database.migrate();
             MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
-            checkMasterKey(database, masterKey);
-            AdminTokens adminTokens = new AdminTokens(database.jdbc());
-            adminTokens.bootstrap(config.adminToken());
+            MasterKeyCheck.verify(database.jdbc(), masterKey);
+            AdminTokens adminTokens = new AdminTokens(database.jdbc(), masterKey.derive("admin-token-hash"));
+            adminTokens.bootstrap(config.adminToken()).ifPresent(token -> BootstrapNotice.print(System.out, token));
             SecretHasher hasher = new SecretHasher(masterKey.derive("client-secret-pepper"));
 
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
@@ -152,19 +153,6 @@ public final class App implements AutoCloseable {
             availability.close();
             database.close();
             throw e;
-        }
-    }
-
-    /** A node started with another master key could not read keys or verify secrets: refuse to start. */
-    private static void checkMasterKey(Database database, MasterKey key) {
-        var jdbc = database.jdbc();
-        String expected = key.checkValue();
-        var stored = jdbc.queryOne("SELECT value FROM settings WHERE name = 'master_key_check'", rs -> rs.getString(1));
-        if (stored.isEmpty()) {
-            jdbc.update("INSERT INTO settings (name, value) VALUES ('master_key_check', ?)", expected);
-        } else if (!stored.get().equals(expected)) {
-            throw new ConfigException("the master key does not match this database: set TESSERA_MASTER_KEY "
-                    + "(or the data directory's master.key) to the key the database was created with");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.tessera.admin;
 
 import dev.tessera.admintoken.AdminTokens;
+import dev.tessera.audit.AuditLog;
 import dev.tessera.authserver.AuthServerEvents;
 import dev.tessera.authserver.AuthServerRepository;
 import dev.tessera.authserver.Issuers;
@@ -26,11 +27,13 @@ import java.util.List;
 /** The Kong Identity–compatible management API under {@code /v1}, behind admin tokens. */
 public final class AdminApi implements RouteGroup {
     private final AdminTokens tokens;
+    private final AuditLog audit;
     private final List<RouteGroup> groups = new ArrayList<>();
 
     public AdminApi(Jdbc jdbc, AdminTokens tokens, SecretHasher hasher, Issuers issuers, AuthServerEvents events,
                     int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker) {
         this.tokens = tokens;
+        this.audit = new AuditLog(jdbc);
         AdminContext ctx = new AdminContext(jdbc, new AuthServerRepository(jdbc), new ScopeRepository(jdbc),
                 new ClaimRepository(jdbc), new ClientRepository(jdbc), new ClientSecretRepository(jdbc), hasher,
                 issuers, events, AdminApi::claimValueProblem, maxBodyBytes);
@@ -41,6 +44,8 @@ public final class AdminApi implements RouteGroup {
         groups.add(new ClientSecretRoutes(ctx));
         groups.add(new TokenRoutes(ctx, tokenRepository, revoker));
         groups.add(new TestClaimRoutes(ctx));
+        groups.add(new AdminTokenRoutes(tokens, maxBodyBytes));
+        groups.add(new AuditEventRoutes(audit));
     }
 
     /**
@@ -64,6 +69,7 @@ public final class AdminApi implements RouteGroup {
         AdminAuthentication auth = new AdminAuthentication(tokens);
         routes.before("/v1/*", auth);
         routes.before("/v1", auth);
+        routes.after("/v1/*", new AuditRecorder(audit));
         groups.forEach(g -> g.addTo(routes));
     }
 }

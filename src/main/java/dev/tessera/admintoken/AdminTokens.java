@@ -1,86 +1,183 @@
 package dev.tessera.admintoken;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.tessera.crypto.RandomStrings;
-import dev.tessera.crypto.Sha256;
+import dev.tessera.store.DataAccessException;
 import dev.tessera.store.Jdbc;
+import dev.tessera.store.Page;
+import dev.tessera.store.PageRequest;
 import dev.tessera.store.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Admin tokens for the management API. Only a SHA-256 of each token is stored (tokens are
- * 240-bit random values, so a fast hash is enough); known hashes are cached so a request
- * costs one hash and a map lookup. A token created by {@code tessera admin-token create}
- * while the server runs is found on its first use.
+ * Admin tokens for the management API: creation, lookup, revocation.
+ *
+ * <p>An accepted token is remembered for at most {@link #ACCEPTED_FOR}, so a request usually
+ * costs one HMAC and a map lookup, and a token revoked on any node (or by the CLI) stops
+ * working everywhere within that time without any message between nodes. A revocation made
+ * here is forgotten at once. The last-use time is written at most once a
+ * {@link #LAST_USE_RESOLUTION} per token, never once per request.
  */
 public final class AdminTokens {
     private static final Logger log = LoggerFactory.getLogger(AdminTokens.class);
     public static final String PREFIX = "tsr_";
+    public static final int MAX_NAME_LENGTH = 255;
+    static final Duration ACCEPTED_FOR = Duration.ofMillis(900);
+    static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+    private static final int MAX_TOKEN_LENGTH = 512;
 
-    private final Jdbc jdbc;
-    private final Set<String> knownHashes = ConcurrentHashMap.newKeySet();
+    private final AdminTokenRepository repository;
+    private final AdminTokenHasher hasher;
+    private final Clock clock;
+    /** keyed hash → token; entries expire, so a revocation elsewhere takes effect here too. */
+    private final Cache<String, AdminToken> accepted;
+    /** token id → the last-use time last written to the database. */
+    private final ConcurrentHashMap<UUID, Long> lastUseWritten = new ConcurrentHashMap<>();
 
-    public AdminTokens(Jdbc jdbc) {
-        this.jdbc = jdbc;
+    public AdminTokens(Jdbc jdbc, byte[] hashKey) {
+        this(jdbc, new AdminTokenHasher(hashKey), Clock.systemUTC(), Ticker.systemTicker());
     }
 
-    /** Creates a token and returns its value; the value is not kept anywhere. */
-    public String create(String name) {
-        String token = PREFIX + RandomStrings.of(RandomStrings.ALNUM, 40);
-        insert(name, token);
-        return token;
+    /** For tests: time for timestamps and for the cache's expiry are parameters. */
+    AdminTokens(Jdbc jdbc, AdminTokenHasher hasher, Clock clock, Ticker ticker) {
+        this.repository = new AdminTokenRepository(jdbc);
+        this.hasher = hasher;
+        this.clock = clock;
+        this.accepted = Caffeine.newBuilder().expireAfterWrite(ACCEPTED_FOR).maximumSize(10_000).ticker(ticker).build();
     }
 
-    private void insert(String name, String token) {
-        jdbc.update("INSERT INTO admin_tokens (id, name, token_hash, created_at) VALUES (?, ?, ?, ?)",
-                UUID.randomUUID().toString(), name, Sha256.base64Url(token), Timestamps.nowMicros());
+    /** A new token and its value; the value is not kept anywhere, so it can be shown only now. */
+    public record Created(AdminToken token, String value) {
+    }
+
+    public Created create(String name, boolean readOnly, AdminToken.Source source) {
+        String value = PREFIX + RandomStrings.of(RandomStrings.ALNUM, 40);
+        AdminToken token = new AdminToken(UUID.randomUUID(), name, readOnly, source, now(), null);
+        repository.insert(token, hasher.hash(value));
+        return new Created(token, value);
+    }
+
+    /** The token a bearer value names, or empty when it is unknown or revoked. */
+    public Optional<AdminToken> authenticate(String value) {
+        if (value == null || value.isEmpty() || value.length() > MAX_TOKEN_LENGTH) {
+            return Optional.empty();
+        }
+        String hash = hasher.hash(value);
+        AdminToken token = accepted.getIfPresent(hash);
+        if (token == null) {
+            token = lookUp(value, hash).orElse(null);
+            if (token == null) {
+                return Optional.empty();
+            }
+            accepted.put(hash, token);
+        }
+        recordUse(token);
+        return Optional.of(token);
+    }
+
+    /** By the keyed hash; a row stored as unsalted SHA-256 (before V8) is accepted and re-hashed. */
+    private Optional<AdminToken> lookUp(String value, String hash) {
+        String legacy = AdminTokenHasher.legacy(value);
+        return repository.findByHashOrLegacy(hash, legacy).map(match -> {
+            if (match.legacy() && repository.rehash(match.token().id(), legacy, hash)) {
+                log.info("admin token {} re-hashed with the keyed hash", match.token().name());
+            }
+            return match.token();
+        });
+    }
+
+    private void recordUse(AdminToken token) {
+        long now = now();
+        long resolution = LAST_USE_RESOLUTION.toNanos() / 1000;
+        boolean[] write = {false};
+        lastUseWritten.compute(token.id(), (id, written) -> {
+            long last = written != null ? written : token.lastUsedAt() != null ? token.lastUsedAt() : Long.MIN_VALUE / 2;
+            if (now - last >= resolution) {
+                write[0] = true;
+                return now;
+            }
+            return last;
+        });
+        if (write[0]) {
+            try {
+                repository.touch(token.id(), now);
+            } catch (DataAccessException e) {
+                // A missed last-use time is not worth failing the request for; the next minute retries.
+                log.warn("could not record the last use of admin token {}: {}", token.name(), e.getMessage());
+                lastUseWritten.remove(token.id());
+            }
+        }
+    }
+
+    public Page<AdminToken> list(PageRequest request) {
+        return repository.list(request);
+    }
+
+    public Optional<AdminToken> find(UUID id) {
+        return repository.find(id);
+    }
+
+    /** Deletes the token; it stops working on this node now and on the others within {@link #ACCEPTED_FOR}. */
+    public boolean revoke(UUID id) {
+        boolean deleted = repository.delete(id);
+        forget(id);
+        return deleted;
+    }
+
+    private void forget(UUID id) {
+        accepted.asMap().values().removeIf(t -> t.id().equals(id));
+        lastUseWritten.remove(id);
     }
 
     /**
-     * First start: an empty table gets the configured token, or a generated one that is
-     * printed once. A configured token is always accepted while it is configured.
+     * At start: {@code TESSERA_ADMIN_TOKEN}, when set, is registered and replaces any token an
+     * earlier value registered; when unset, a token it registered before is revoked. Then, if no
+     * token exists at all, one is created and returned so the caller can show it once.
      */
-    public void bootstrap(Optional<String> configured) {
-        if (configured.isPresent()) {
-            String hash = Sha256.base64Url(configured.get());
-            if (jdbc.count("SELECT COUNT(*) FROM admin_tokens WHERE token_hash = ?", hash) == 0) {
-                insert("TESSERA_ADMIN_TOKEN", configured.get());
-                log.info("admin token from TESSERA_ADMIN_TOKEN registered");
-            }
-            return;
+    public Optional<String> bootstrap(Optional<String> configured) {
+        UUID keep = configured.map(this::registerConfigured).orElse(null);
+        for (AdminToken old : repository.deleteEnvTokensExcept(keep)) {
+            forget(old.id());
+            log.warn("admin token {} (id {}) was revoked: TESSERA_ADMIN_TOKEN no longer names it", old.name(), old.id());
         }
-        if (jdbc.count("SELECT COUNT(*) FROM admin_tokens") == 0) {
-            String token = create("initial");
-            // Printed once, on purpose: it is the only way the operator learns the first token.
-            log.warn("""
-                    
-                    ================================================================
-                    No admin token existed, so one was created. It is shown only now:
-                    
-                        {}
-                    
-                    Use it as: Authorization: Bearer <token>
-                    ================================================================""", token);
+        if (keep == null && repository.count() == 0) {
+            return Optional.of(create("initial", false, AdminToken.Source.BOOTSTRAP).value());
+        }
+        return Optional.empty();
+    }
+
+    private UUID registerConfigured(String value) {
+        String hash = hasher.hash(value);
+        Optional<AdminToken> existing = lookUp(value, hash);
+        if (existing.isPresent()) {
+            if (existing.get().source() != AdminToken.Source.ENV) {
+                repository.markEnv(existing.get().id());
+            }
+            return existing.get().id();
+        }
+        AdminToken token = new AdminToken(UUID.randomUUID(), "TESSERA_ADMIN_TOKEN", false, AdminToken.Source.ENV, now(), null);
+        try {
+            repository.insert(token, hash);
+            log.info("admin token from TESSERA_ADMIN_TOKEN registered");
+            return token.id();
+        } catch (DataAccessException e) {
+            if (e.isUniqueViolation()) { // another node starting at the same time registered it
+                return repository.findByHash(hash).map(AdminToken::id).orElseThrow(() -> e);
+            }
+            throw e;
         }
     }
 
-    public boolean isValid(String token) {
-        if (token == null || token.isEmpty() || token.length() > 512) {
-            return false;
-        }
-        String hash = Sha256.base64Url(token);
-        if (knownHashes.contains(hash)) {
-            return true;
-        }
-        boolean exists = jdbc.count("SELECT COUNT(*) FROM admin_tokens WHERE token_hash = ?", hash) > 0;
-        if (exists) {
-            knownHashes.add(hash);
-        }
-        return exists;
+    private long now() {
+        return Timestamps.toMicros(clock.instant());
     }
 }

@@ -14,6 +14,9 @@ import java.util.Locale;
  * configured size (413), a single JSON object (400 otherwise). Checked before any work.
  */
 public final class JsonBody {
+    /** The parsed body is kept on the request under this attribute, for the audit log. */
+    public static final String PARSED_ATTRIBUTE = "tessera.json-body";
+
     private JsonBody() {
     }
 
@@ -50,6 +53,7 @@ public final class JsonBody {
             throw ProblemException.badRequest("Request body must be a JSON object", List.of(
                     InvalidParameter.of("body", "body", "is_object", "must be a JSON object")));
         }
+        ctx.attribute(PARSED_ATTRIBUTE, node);
         return (ObjectNode) node;
     }
 
