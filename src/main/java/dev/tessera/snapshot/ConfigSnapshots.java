@@ -196,13 +196,7 @@ public final class ConfigSnapshots implements AuthServerEvents {
             clientEntries.put(c.id(), new ClientEntry(c, List.copyOf(hashes.getOrDefault(c.id(), List.of())),
                     TemplateContexts.of(serverContext, c)));
         }
-        List<SigningKeyStore.StoredKey> stored = keys.published(id);
-        if (stored.stream().noneMatch(SigningKeyStore.StoredKey::active)) {
-            // An auth server without a key (created before keys existed) gets one on first use.
-            SigningKey fresh = keys.generate();
-            jdbc.execute(tx -> keys.insertActive(tx, id, fresh));
-            stored = keys.published(id);
-        }
+        List<SigningKeyStore.StoredKey> stored = keys.publishedWithActive(id);
         SigningKey active = stored.stream().filter(SigningKeyStore.StoredKey::active).map(SigningKeyStore.StoredKey::key)
                 .findFirst().orElseThrow(() -> new IllegalStateException("auth server " + id + " has no active signing key"));
         Map<String, SigningKey> published = new LinkedHashMap<>();
