@@ -103,12 +103,12 @@ public final class App implements AutoCloseable {
             revocations.load(tokenRepository.revokedAndLive(Timestamps.nowMicros()));
             NodeSync sync = new NodeSync(snapshots, revocations, tokenRepository);
             bus = database.dialect() == Dialect.POSTGRESQL
-                    ? new PostgresChangeBus(database.dataSource(), database.jdbcUrl(), sync) : ChangeBus.NONE;
-            sync.connect(bus);
+                    ? PostgresChangeBus.start(database.dataSource(), database.jdbcUrl(), sync, PostgresChangeBus.Timing.DEFAULT)
+                    : ChangeBus.NONE;
             tokenLog = new TokenLog(tokenRepository);
             purger = new TokenPurger(tokenRepository);
             purger.start();
-            TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations, sync::bus);
+            TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations);
             TokenIntrospector introspector = new TokenIntrospector(revocations);
             ClientAuthenticator clientAuth = new ClientAuthenticator(hasher);
             AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(new TokenSigner(crypto), tokenLog, metrics);
