@@ -47,7 +47,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConfigSnapshots implements AuthServerEvents {
     private static final Logger log = LoggerFactory.getLogger(ConfigSnapshots.class);
 
-    private final Jdbc jdbc;
     private final AuthServerRepository servers;
     private final ScopeRepository scopes;
     private final ClaimRepository claims;
@@ -65,7 +64,6 @@ public final class ConfigSnapshots implements AuthServerEvents {
 
     public ConfigSnapshots(Jdbc jdbc, SigningKeyStore keys, Issuers issuers, CryptoProvider crypto) {
         this.crypto = crypto;
-        this.jdbc = jdbc;
         this.servers = new AuthServerRepository(jdbc);
         this.scopes = new ScopeRepository(jdbc);
         this.claims = new ClaimRepository(jdbc);
