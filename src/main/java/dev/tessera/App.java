@@ -110,8 +110,8 @@ public final class App implements AutoCloseable {
             revocations.load(tokenRepository.revokedAndLive(Timestamps.nowMicros()));
             NodeSync sync = new NodeSync(snapshots, revocations, tokenRepository);
             bus = database.dialect() == Dialect.POSTGRESQL
-                    ? new PostgresChangeBus(database.dataSource(), database.jdbcUrl(), sync) : ChangeBus.NONE;
-            sync.connect(bus);
+                    ? PostgresChangeBus.start(database.dataSource(), database.jdbcUrl(), sync, PostgresChangeBus.Timing.DEFAULT)
+                    : ChangeBus.NONE;
             availability.start();
             Gauge.builder("tessera.database.available", availability, a -> a.isUp() ? 1 : 0)
                     .description("1 while the database takes writes, 0 while token requests are refused with 503")
@@ -119,7 +119,7 @@ public final class App implements AutoCloseable {
             tokenLog = new TokenLog(tokenRepository, availability);
             purger = new TokenPurger(tokenRepository);
             purger.start();
-            TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations, sync::bus);
+            TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations);
             TokenIntrospector introspector = new TokenIntrospector(revocations);
             ClientAuthenticator clientAuth = new ClientAuthenticator(hasher);
             AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(new TokenSigner(crypto), tokenLog, metrics);

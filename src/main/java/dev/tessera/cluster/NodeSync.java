@@ -11,28 +11,19 @@ import dev.tessera.token.TokenRepository;
 import java.util.UUID;
 
 /**
- * Keeps this node's in-memory views in step: changes made here go to the local snapshots and
- * out on the bus; changes reported by other nodes come in through {@link ChangeBus.Listener}.
+ * Keeps this node's in-memory views in step: changes made here go to the local snapshots at
+ * once (the database tells the other nodes, see {@link PostgresChangeTriggers}); changes
+ * reported through the {@link ChangeBus} come in through {@link ChangeBus.Listener}.
  */
 public final class NodeSync implements AuthServerEvents, ChangeBus.Listener {
     private final ConfigSnapshots snapshots;
     private final Revocations revocations;
     private final TokenRepository tokens;
-    private volatile ChangeBus bus = ChangeBus.NONE;
 
     public NodeSync(ConfigSnapshots snapshots, Revocations revocations, TokenRepository tokens) {
         this.snapshots = snapshots;
         this.revocations = revocations;
         this.tokens = tokens;
-    }
-
-    /** The bus is created after this object, since the bus delivers to it. */
-    public void connect(ChangeBus bus) {
-        this.bus = bus;
-    }
-
-    public ChangeBus bus() {
-        return bus;
     }
 
     @Override
@@ -43,13 +34,11 @@ public final class NodeSync implements AuthServerEvents, ChangeBus.Listener {
     @Override
     public void changed(UUID authServerId) {
         snapshots.changed(authServerId);
-        bus.configChanged(authServerId);
     }
 
     @Override
     public void clientChanged(UUID authServerId, String clientId) {
         snapshots.clientChanged(authServerId, clientId);
-        bus.clientChanged(authServerId, clientId);
     }
 
     @Override
@@ -65,11 +54,6 @@ public final class NodeSync implements AuthServerEvents, ChangeBus.Listener {
     @Override
     public void onTokenRevoked(UUID jti, long expiresAtMicros) {
         revocations.revoke(jti, expiresAtMicros, Timestamps.nowMicros());
-    }
-
-    @Override
-    public void onClientTokensRevoked(UUID authServerId, String clientId) {
-        revocations.load(tokens.revokedAndLive(authServerId, clientId, Timestamps.nowMicros()));
     }
 
     @Override

@@ -29,13 +29,42 @@ public final class SigningKeyStore {
     }
 
     public void insertActive(Tx tx, UUID authServerId, SigningKey key) {
+        insert(tx, authServerId, key, "");
+    }
+
+    /** Inserts the key as active unless the auth server already has an active key (index signing_keys_one_active). */
+    private void insertActiveUnlessPresent(Tx tx, UUID authServerId, SigningKey key) {
+        insert(tx, authServerId, key, " ON CONFLICT DO NOTHING");
+    }
+
+    private void insert(Tx tx, UUID authServerId, SigningKey key, String onConflict) {
         String encrypted = encryption.encrypt(RsaKeyPairs.encodePrivate(key.privateKey()),
                 KeyEncryption.signingKeyContext(authServerId.toString(), key.kid()));
         tx.update("INSERT INTO signing_keys (auth_server_id, kid, public_key, private_key, created_at, active, retire_after) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", authServerId.toString(), key.kid(),
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)" + onConflict, authServerId.toString(), key.kid(),
                 Base64.getEncoder().encodeToString(RsaKeyPairs.encodePublic(key.publicKey())), encrypted,
                 key.createdAtMicros(), true, null);
     }
+
+    /**
+     * The published keys, after creating an active one if there is none (an auth server created
+     * before keys existed gets one on first use). Several nodes may get here at once: the database
+     * keeps at most one active key per auth server, so every node but one inserts nothing and
+     * reads the winner's key.
+     */
+    public List<StoredKey> publishedWithActive(UUID authServerId) {
+        List<StoredKey> stored = published(authServerId);
+        if (stored.stream().anyMatch(StoredKey::active)) {
+            return stored;
+        }
+        SigningKey fresh = generate();
+        beforeLazyInsert.run();
+        jdbc.execute(tx -> insertActiveUnlessPresent(tx, authServerId, fresh));
+        return published(authServerId); // ours, or the key of the node that got there first
+    }
+
+    /** A seam for tests: runs after a node found no active key and before it inserts its own. */
+    volatile Runnable beforeLazyInsert = () -> { };
 
     /** A key as stored, decrypted; {@code active} signs new tokens, the others only verify. */
     public record StoredKey(SigningKey key, boolean active) {

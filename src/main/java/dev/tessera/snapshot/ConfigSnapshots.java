@@ -30,19 +30,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The in-memory configuration of every auth server the OAuth endpoints have served, loaded on
- * first use and dropped when the management API commits a change under that auth server
- * (the next request loads it afresh). Token requests therefore read no configuration from
- * the database. A generation counter stops a load that raced with a change from caching
- * stale data.
+ * first use and dropped when a change under that auth server is committed (the next request
+ * loads it afresh). Token requests therefore read no configuration from the database.
+ *
+ * <p>Each auth server has one slot holding the future of its snapshot. Requests that miss
+ * together share one load. A snapshot enters a slot only in two ways: a load that starts after
+ * the slot was emptied, or a client patch that compare-and-sets the exact snapshot it was built
+ * from. A change empties the slot, so neither can bring back a snapshot older than the change.
  */
 public final class ConfigSnapshots implements AuthServerEvents {
     private static final Logger log = LoggerFactory.getLogger(ConfigSnapshots.class);
 
-    private final Jdbc jdbc;
     private final AuthServerRepository servers;
     private final ScopeRepository scopes;
     private final ClaimRepository claims;
@@ -51,15 +55,15 @@ public final class ConfigSnapshots implements AuthServerEvents {
     private final SigningKeyStore keys;
     private final Issuers issuers;
     private final CryptoProvider crypto;
+    private final SlugDirectory slugs;
 
-    private final ConcurrentHashMap<String, UUID> idsBySlug = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<UUID, AuthServerConfig> configs = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<UUID, Long> generations = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<UUID, Object> locks = new ConcurrentHashMap<>();
+    /** Bounded by the auth servers that exist: a slot whose server is gone is removed after its load. */
+    private final ConcurrentHashMap<UUID, CompletableFuture<Optional<AuthServerConfig>>> configs = new ConcurrentHashMap<>();
+    /** A seam for tests: runs after a client patch is built and before it is stored. */
+    volatile Runnable beforeClientPatchStored = () -> { };
 
     public ConfigSnapshots(Jdbc jdbc, SigningKeyStore keys, Issuers issuers, CryptoProvider crypto) {
         this.crypto = crypto;
-        this.jdbc = jdbc;
         this.servers = new AuthServerRepository(jdbc);
         this.scopes = new ScopeRepository(jdbc);
         this.claims = new ClaimRepository(jdbc);
@@ -67,54 +71,52 @@ public final class ConfigSnapshots implements AuthServerEvents {
         this.secrets = new ClientSecretRepository(jdbc);
         this.keys = keys;
         this.issuers = issuers;
+        this.slugs = new SlugDirectory(slug -> jdbc.queryOne("SELECT id FROM auth_servers WHERE slug = ?",
+                rs -> UUID.fromString(rs.getString(1)), slug));
     }
 
     /** The auth server whose issuer uses this slug. */
     public Optional<AuthServerConfig> bySlug(String slug) {
-        UUID id = idsBySlug.get(slug);
-        if (id == null) {
-            if (slug.length() != 16) {
-                return Optional.empty();
-            }
-            id = jdbc.queryOne("SELECT id FROM auth_servers WHERE slug = ?", rs -> UUID.fromString(rs.getString(1)), slug)
-                    .orElse(null);
-            if (id == null) {
-                return Optional.empty();
-            }
-            idsBySlug.put(slug, id);
+        Optional<UUID> id = slugs.idOf(slug);
+        if (id.isEmpty()) {
+            return Optional.empty();
         }
-        Optional<AuthServerConfig> config = byId(id);
+        Optional<AuthServerConfig> config = byId(id.get());
         if (config.isEmpty()) {
-            idsBySlug.remove(slug, id); // the auth server was deleted; slugs are never reused
+            slugs.forget(slug); // the auth server was deleted; slugs are never reused
         }
         return config;
     }
 
     public Optional<AuthServerConfig> byId(UUID id) {
-        AuthServerConfig cached = configs.get(id);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        // One load per auth server at a time: requests that miss together wait for it and share it,
-        // instead of each reloading every client.
-        synchronized (lock(id)) {
-            cached = configs.get(id);
-            if (cached != null) {
-                return Optional.of(cached);
+        CompletableFuture<Optional<AuthServerConfig>> slot = configs.get(id);
+        if (slot == null) {
+            CompletableFuture<Optional<AuthServerConfig>> mine = new CompletableFuture<>();
+            slot = configs.putIfAbsent(id, mine);
+            if (slot == null) {
+                return loadInto(id, mine);
             }
-            long generation = generations.getOrDefault(id, 0L);
-            Optional<AuthServerConfig> loaded = load(id);
-            loaded.ifPresent(c -> {
-                if (generations.getOrDefault(id, 0L) == generation) {
-                    configs.put(id, c);
-                }
-            });
-            return loaded;
+        }
+        try {
+            return slot.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 
-    private Object lock(UUID id) {
-        return locks.computeIfAbsent(id, k -> new Object());
+    private Optional<AuthServerConfig> loadInto(UUID id, CompletableFuture<Optional<AuthServerConfig>> slot) {
+        try {
+            Optional<AuthServerConfig> loaded = load(id);
+            slot.complete(loaded);
+            if (loaded.isEmpty()) {
+                configs.remove(id, slot); // no such auth server: keep no slot for it
+            }
+            return loaded;
+        } catch (RuntimeException | Error e) {
+            configs.remove(id, slot);
+            slot.completeExceptionally(e);
+            throw e;
+        }
     }
 
     /**
@@ -123,22 +125,30 @@ public final class ConfigSnapshots implements AuthServerEvents {
      */
     @Override
     public void clientChanged(UUID authServerId, String clientId) {
-        generations.merge(authServerId, 1L, Long::sum);
-        synchronized (lock(authServerId)) {
-            AuthServerConfig current = configs.get(authServerId);
-            if (current == null) {
-                return; // not loaded here; the next request loads it whole
-            }
-            Map<String, ClientEntry> updated = new HashMap<>(current.clients());
-            Optional<Client> client = clients.find(authServerId, clientId);
-            if (client.isPresent()) {
-                List<String> hashes = secrets.enabled(authServerId, clientId).stream().map(ClientSecret::hash).toList();
-                updated.put(clientId, new ClientEntry(client.get(), hashes,
-                        TemplateContexts.of(TemplateContexts.authServer(current.server()), client.get())));
-            } else {
-                updated.remove(clientId);
-            }
-            configs.put(authServerId, current.withClients(Map.copyOf(updated)));
+        CompletableFuture<Optional<AuthServerConfig>> slot = configs.get(authServerId);
+        if (slot == null) {
+            return; // not loaded here; the next request loads it whole
+        }
+        AuthServerConfig current = slot.isDone() && !slot.isCompletedExceptionally() ? slot.join().orElse(null) : null;
+        if (current == null) {
+            // A load in flight may have read this client before the change: let the next request load afresh.
+            configs.remove(authServerId, slot);
+            return;
+        }
+        Map<String, ClientEntry> updated = new HashMap<>(current.clients());
+        Optional<Client> client = clients.find(authServerId, clientId);
+        if (client.isPresent()) {
+            List<String> hashes = secrets.enabled(authServerId, clientId).stream().map(ClientSecret::hash).toList();
+            updated.put(clientId, new ClientEntry(client.get(), hashes,
+                    TemplateContexts.of(TemplateContexts.authServer(current.server()), client.get())));
+        } else {
+            updated.remove(clientId);
+        }
+        beforeClientPatchStored.run();
+        var patched = CompletableFuture.completedFuture(Optional.of(current.withClients(Map.copyOf(updated))));
+        if (!configs.replace(authServerId, slot, patched)) {
+            // Another change got in first; what is cached now may lack this client's change.
+            configs.remove(authServerId);
         }
     }
 
@@ -151,13 +161,14 @@ public final class ConfigSnapshots implements AuthServerEvents {
 
     @Override
     public void changed(UUID authServerId) {
-        generations.merge(authServerId, 1L, Long::sum);
         configs.remove(authServerId);
+        slugs.forgetMisses(); // the change may be this auth server's creation
     }
 
     /** Forgets every snapshot (after this node may have missed change notifications). */
     public void clear() {
-        configs.keySet().forEach(this::changed);
+        configs.clear();
+        slugs.forgetMisses();
     }
 
     private Optional<AuthServerConfig> load(UUID id) {
@@ -183,13 +194,7 @@ public final class ConfigSnapshots implements AuthServerEvents {
             clientEntries.put(c.id(), new ClientEntry(c, List.copyOf(hashes.getOrDefault(c.id(), List.of())),
                     TemplateContexts.of(serverContext, c)));
         }
-        List<SigningKeyStore.StoredKey> stored = keys.published(id);
-        if (stored.stream().noneMatch(SigningKeyStore.StoredKey::active)) {
-            // An auth server without a key (created before keys existed) gets one on first use.
-            SigningKey fresh = keys.generate();
-            jdbc.execute(tx -> keys.insertActive(tx, id, fresh));
-            stored = keys.published(id);
-        }
+        List<SigningKeyStore.StoredKey> stored = keys.publishedWithActive(id);
         SigningKey active = stored.stream().filter(SigningKeyStore.StoredKey::active).map(SigningKeyStore.StoredKey::key)
                 .findFirst().orElseThrow(() -> new IllegalStateException("auth server " + id + " has no active signing key"));
         Map<String, SigningKey> published = new LinkedHashMap<>();

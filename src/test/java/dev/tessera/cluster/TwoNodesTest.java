@@ -7,6 +7,13 @@ import dev.tessera.support.OAuthFixture;
 import dev.tessera.support.TestServer;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +76,131 @@ class TwoNodesTest {
                     .isInstanceOf(ConfigException.class).hasMessageContaining("master key does not match");
         } finally {
             Backend.dropPostgresSchema(url);
+        }
+    }
+
+    @Test
+    void aChangeReachesTheOtherNodeAfterItsListenerConnectionIsTerminated() throws Exception {
+        assumeTrue(Backend.postgresReachable(), "PostgreSQL not reachable: two-node test skipped");
+        String url = Backend.newPostgresSchema();
+        try (TwoNodes nodes = TwoNodes.start(url)) {
+            OAuthFixture onA = new OAuthFixture(nodes.a, "aud", "read").client(List.of("read"), Map.of());
+            String issuerOnB = nodes.issuerOnB(onA);
+            assertThat(tokenOn(nodes.b.http, issuerOnB, onA, "read").status()).isEqualTo(200); // B holds a snapshot
+
+            // The listeners die (and are gone: the call waits) before the change commits, so its
+            // notification reaches no listener; the node must catch up when it reconnects.
+            try (Connection c = DriverManager.getConnection(url)) {
+                c.setAutoCommit(false);
+                assertThat(terminateListeners(c, url)).as("listener backends terminated").isEqualTo(2);
+                disallowScopes(c, onA);
+                c.commit();
+            }
+
+            assertThat(within(() -> tokenOn(nodes.b.http, issuerOnB, onA, "read").status() == 400)).isTrue();
+            // And the new listener connection hears what follows.
+            nodes.a.http.patch(onA.admin("/clients/" + onA.clientId), json("allow_scopes", List.of(onA.scopeIds.get("read"))));
+            assertThat(within(() -> tokenOn(nodes.b.http, issuerOnB, onA, "read").status() == 200)).isTrue();
+        } finally {
+            Backend.dropPostgresSchema(url);
+        }
+    }
+
+    @Test
+    void changesCommittedOutsideTesseraReachTheNodesAndALostNotificationIsMadeUpFor() throws Exception {
+        assumeTrue(Backend.postgresReachable(), "PostgreSQL not reachable: two-node test skipped");
+        String url = Backend.newPostgresSchema();
+        try (TwoNodes nodes = TwoNodes.start(url)) {
+            OAuthFixture first = new OAuthFixture(nodes.a, "aud", "read").client(List.of("read"), Map.of());
+            String issuerOnB = nodes.issuerOnB(first);
+            assertThat(tokenOn(nodes.b.http, issuerOnB, first, "read").status()).isEqualTo(200);
+
+            // Any writer's committed change is announced by the database, in its own transaction.
+            try (Connection c = DriverManager.getConnection(url)) {
+                disallowScopes(c, first);
+            }
+            assertThat(within(() -> tokenOn(nodes.b.http, issuerOnB, first, "read").status() == 400)).isTrue();
+
+            // A change whose notification never goes out (triggers off, counter bumped by hand):
+            // the other node's version check finds the gap and reloads.
+            OAuthFixture second = new OAuthFixture(nodes.a, "aud", "read").client(List.of("read"), Map.of());
+            String secondOnB = nodes.issuerOnB(second);
+            assertThat(tokenOn(nodes.b.http, secondOnB, second, "read").status()).isEqualTo(200);
+            try (Connection c = DriverManager.getConnection(url)) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL session_replication_role = replica"); // no triggers: no notification
+                    s.execute("UPDATE change_counter SET version = version + 1 WHERE id = 1");
+                }
+                disallowScopes(c, second);
+                c.commit();
+            }
+            assertThat(within(() -> tokenOn(nodes.b.http, secondOnB, second, "read").status() == 400)).isTrue();
+        } finally {
+            Backend.dropPostgresSchema(url);
+        }
+    }
+
+    @Test
+    void eachSchemaHasAChannelOfItsOwn() {
+        assertThat(PostgresChangeTriggers.channelFor("tessera_test_aaaa")).isEqualTo("tessera_changes_tessera_test_aaaa");
+        assertThat(PostgresChangeTriggers.channelFor("tessera_test_bbbb")).isNotEqualTo(
+                PostgresChangeTriggers.channelFor("tessera_test_aaaa"));
+        String longName = "x".repeat(63);
+        assertThat(PostgresChangeTriggers.channelFor(longName)).hasSizeLessThanOrEqualTo(63)
+                .isNotEqualTo(PostgresChangeTriggers.channelFor("y".repeat(63)));
+        assertThat(PostgresChangeTriggers.channelFor("Odd-Name")).matches("tessera_changes_[0-9a-f]{32}");
+    }
+
+    private static void disallowScopes(Connection c, OAuthFixture fx) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM client_scopes WHERE auth_server_id = ? AND client_id = ?")) {
+            ps.setString(1, fx.serverId);
+            ps.setString(2, fx.clientId);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    private static int terminateListeners(Connection c, String url) throws SQLException {
+        String schema = url.substring(url.indexOf("currentSchema=") + "currentSchema=".length());
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid, 5000)) "
+                + "FROM pg_stat_activity WHERE application_name = ?")) {
+            ps.setString(1, "tessera listener " + PostgresChangeTriggers.channelFor(schema));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    /** Two nodes of one deployment on one PostgreSQL schema; they share the public URL, so they agree on issuers. */
+    private record TwoNodes(TestServer a, TestServer b) implements AutoCloseable {
+        static TwoNodes start(String url) throws IOException {
+            int portA;
+            try (var socket = new java.net.ServerSocket(0)) {
+                portA = socket.getLocalPort();
+            }
+            Map<String, String> env = Map.of("TESSERA_DATABASE_URL", url, "TESSERA_MASTER_KEY", MASTER_KEY,
+                    "TESSERA_PUBLIC_URL", "http://localhost:" + portA);
+            Map<String, String> envA = new java.util.HashMap<>(env);
+            envA.put("TESSERA_HTTP_PORT", Integer.toString(portA));
+            TestServer a = TestServer.start(Backend.SQLITE, envA);
+            try {
+                return new TwoNodes(a, TestServer.start(Backend.SQLITE, env));
+            } catch (RuntimeException e) {
+                a.close();
+                throw e;
+            }
+        }
+
+        String issuerOnB(OAuthFixture fx) {
+            return b.baseUrl() + fx.issuer.substring(fx.issuer.indexOf("/", 8));
+        }
+
+        @Override
+        public void close() {
+            try (a; b) {
+                // both closed
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tessera.oauth.discovery;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tessera.http.Json;
 import dev.tessera.scope.Scope;
 import dev.tessera.snapshot.AuthServerConfig;
@@ -10,8 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Metadata — OpenID Connect Discovery 1.0 §3 and RFC 8414 §2 (one document serves both), and
@@ -26,20 +26,18 @@ public final class DiscoveryEndpoint {
         this.grantTypes = List.copyOf(grantTypes);
     }
 
-    /** The rendered document per auth server, reused while its configuration snapshot is the same object. */
-    private final ConcurrentHashMap<UUID, Rendered> rendered = new ConcurrentHashMap<>();
-
-    private record Rendered(AuthServerConfig source, String json) {
-    }
+    /**
+     * The rendered document per configuration snapshot (weak keys compare by identity): a new
+     * snapshot renders afresh, and a replaced one's document goes with it, so this stays as small
+     * as the set of live snapshots.
+     */
+    private final Cache<AuthServerConfig, String> rendered = Caffeine.newBuilder()
+            .weakKeys().maximumSize(10_000).build();
 
     public void metadata(Context ctx, AuthServerConfig server) {
-        Rendered r = rendered.get(server.server().id());
-        if (r == null || r.source() != server) {
-            r = new Rendered(server, render(server));
-            rendered.put(server.server().id(), r);
-        }
+        String json = rendered.get(server, this::render);
         ctx.header("Cache-Control", "public, max-age=60");
-        ctx.status(200).contentType("application/json").result(r.json());
+        ctx.status(200).contentType("application/json").result(json);
     }
 
     private String render(AuthServerConfig server) {
