@@ -164,7 +164,7 @@ class GracefulShutdownTest {
     }
 
     private static void awaitReady(Http http, Process process) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("server process exited early").isTrue();
             try {
@@ -176,7 +176,7 @@ class GracefulShutdownTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("server did not become ready within 60 s");
+        throw new AssertionError("server did not become ready within 90 s");
     }
 
     private static int freePort() throws IOException {
