@@ -1,6 +1,7 @@
 package dev.tessera.http;
 
 import dev.tessera.config.TesseraConfig;
+import dev.tessera.store.DatabaseAvailability;
 import dev.tessera.store.DatabaseUnavailableException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -62,7 +63,7 @@ public final class HttpServer {
             routes.exception(ProblemException.class, (e, ctx) -> Responses.problem(ctx, e));
             routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
                 log.warn("database unavailable, trace {}: {}", Responses.traceId(ctx), e.getMessage());
-                ctx.header("Retry-After", "2");
+                ctx.header("Retry-After", DatabaseAvailability.RETRY_AFTER_SECONDS);
                 Responses.problem(ctx, new ProblemException(503, "Service Unavailable",
                         "The database is temporarily unavailable; retry later", List.of()));
             });

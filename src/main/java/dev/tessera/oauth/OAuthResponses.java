@@ -1,6 +1,7 @@
 package dev.tessera.oauth;
 
 import dev.tessera.http.Json;
+import dev.tessera.store.DatabaseAvailability;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
@@ -8,8 +9,6 @@ import java.util.Map;
 
 /** Writes OAuth responses: JSON whatever the Accept header says, never cached. */
 public final class OAuthResponses {
-    /** The database is probed every second; a client retrying after two finds it back if it is. */
-    public static final String RETRY_AFTER_SECONDS = "2";
 
     private OAuthResponses() {
     }
@@ -37,7 +36,7 @@ public final class OAuthResponses {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + e.description() + "\"");
         }
         if (e.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
-            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            ctx.header("Retry-After", DatabaseAvailability.RETRY_AFTER_SECONDS);
         }
         if (e.error() == OAuthError.METHOD_NOT_ALLOWED) {
             ctx.header("Allow", "POST");

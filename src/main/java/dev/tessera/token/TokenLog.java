@@ -63,19 +63,24 @@ public final class TokenLog implements AutoCloseable {
     private final TokenRepository tokens;
     private final DatabaseAvailability availability;
     private final Runnable beforeBatch;
+    private final long claimWaitNanos;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
     private final Thread writer;
     private volatile boolean running = true;
 
     public TokenLog(TokenRepository tokens, DatabaseAvailability availability) {
-        this(tokens, availability, () -> { });
+        this(tokens, availability, () -> { }, CLAIM_WAIT_MILLIS);
     }
 
-    /** {@code beforeBatch} runs on the writer thread after it took the first record of a batch (tests hold it there). */
-    TokenLog(TokenRepository tokens, DatabaseAvailability availability, Runnable beforeBatch) {
+    /**
+     * {@code beforeBatch} runs on the writer thread after it took the first record of a batch
+     * (tests hold it there); {@code claimWaitMillis} is how long a request waits for the writer.
+     */
+    TokenLog(TokenRepository tokens, DatabaseAvailability availability, Runnable beforeBatch, long claimWaitMillis) {
         this.tokens = tokens;
         this.availability = availability;
         this.beforeBatch = beforeBatch;
+        this.claimWaitNanos = TimeUnit.MILLISECONDS.toNanos(claimWaitMillis);
         this.writer = Thread.ofPlatform().name("tessera-token-log").daemon(true).start(this::run);
     }
 
@@ -95,10 +100,10 @@ public final class TokenLog implements AutoCloseable {
             throw new DatabaseUnavailableException("too many tokens are waiting to be recorded");
         }
         try {
-            outcome(p, TimeUnit.MILLISECONDS.toNanos(CLAIM_WAIT_MILLIS));
+            outcome(p, claimWaitNanos);
         } catch (TimeoutException e) {
             if (p.withdraw()) {
-                throw new DatabaseUnavailableException("the token was not recorded within " + CLAIM_WAIT_MILLIS + " ms");
+                throw new DatabaseUnavailableException("the writer did not take the token's record in time");
             }
             // The writer has it: its attempt is bounded by the connection's timeouts, and its
             // outcome, not ours, decides whether this token exists.

@@ -36,21 +36,25 @@ class DurabilityTest {
             int port = freePort();
             Process server = launch(dataDir, port, pgUrl);
             Http http = new Http("http://127.0.0.1:" + port, TestServer.ADMIN_TOKEN);
-            awaitReady(http, server);
             List<String> paths = new ArrayList<>();
-            String as = http.post("/v1/auth-servers", json("name", "durable", "audience", "a")).text("id");
-            paths.add("/v1/auth-servers/" + as);
-            for (int i = 0; i < 20; i++) {
-                var scope = http.post("/v1/auth-servers/" + as + "/scopes", json("name", "s" + i));
-                assertThat(scope.status()).isEqualTo(201);
-                paths.add("/v1/auth-servers/" + as + "/scopes/" + scope.text("id"));
+            try {
+                awaitReady(http, server);
+                String as = http.post("/v1/auth-servers", json("name", "durable", "audience", "a")).text("id");
+                paths.add("/v1/auth-servers/" + as);
+                for (int i = 0; i < 20; i++) {
+                    var scope = http.post("/v1/auth-servers/" + as + "/scopes", json("name", "s" + i));
+                    assertThat(scope.status()).isEqualTo(201);
+                    paths.add("/v1/auth-servers/" + as + "/scopes/" + scope.text("id"));
+                }
+                var client = http.post("/v1/auth-servers/" + as + "/clients", json("name", "c",
+                        "grant_types", List.of("client_credentials"), "response_types", List.of("token")));
+                assertThat(client.status()).isEqualTo(201);
+                paths.add("/v1/auth-servers/" + as + "/clients/" + client.text("id"));
+            } finally {
+                // SIGKILL: no shutdown hook, no flush (and no server left running when an assertion failed)
+                server.destroyForcibly();
+                server.waitFor(10, TimeUnit.SECONDS);
             }
-            var client = http.post("/v1/auth-servers/" + as + "/clients", json("name", "c",
-                    "grant_types", List.of("client_credentials"), "response_types", List.of("token")));
-            assertThat(client.status()).isEqualTo(201);
-            paths.add("/v1/auth-servers/" + as + "/clients/" + client.text("id"));
-            server.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-            server.waitFor(10, TimeUnit.SECONDS);
 
             Process restarted = launch(dataDir, port, pgUrl);
             try {
@@ -88,7 +92,8 @@ class DurabilityTest {
     }
 
     private static void awaitReady(Http http, Process process) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // Generous: on a loaded machine start-up has taken 40 s.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("server process exited early").isTrue();
             try {
@@ -100,7 +105,7 @@ class DurabilityTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("server did not become ready within 30 s");
+        throw new AssertionError("server did not become ready within 90 s");
     }
 
     private static int freePort() throws IOException {

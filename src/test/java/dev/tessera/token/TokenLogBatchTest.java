@@ -2,6 +2,7 @@ package dev.tessera.token;
 
 import dev.tessera.store.Database;
 import dev.tessera.store.DatabaseAvailability;
+import dev.tessera.store.DatabaseUnavailableException;
 import dev.tessera.support.Backend;
 import dev.tessera.support.BothBackends;
 import dev.tessera.support.OAuthFixture;
@@ -47,7 +48,8 @@ class TokenLogBatchTest {
             }
         };
         ExecutorService requests = Executors.newFixedThreadPool(2);
-        try (TokenLog log = new TokenLog(new TokenRepository(db.jdbc()), new DatabaseAvailability(db), holdFirstBatch)) {
+        try (TokenLog log = new TokenLog(new TokenRepository(db.jdbc()), new DatabaseAvailability(db), holdFirstBatch,
+                TokenLog.CLAIM_WAIT_MILLIS)) {
             TokenRecord doomedRecord = record(serverId, doomed);
             TokenRecord keptRecord = record(serverId, kept);
             Future<?> doomedRequest = requests.submit(() -> log.append(doomedRecord));
@@ -67,6 +69,52 @@ class TokenLogBatchTest {
             keptRequest.get(10, TimeUnit.SECONDS);
             assertThat(count(db, keptRecord)).isEqualTo(1);
             assertThat(count(db, doomedRecord)).isZero();
+        } finally {
+            release.countDown();
+            requests.shutdownNow();
+        }
+    }
+
+    /**
+     * Requests that stopped waiting (and were answered with an error) withdraw their records: when
+     * the writer gets to them later, it skips them, and only later requests are recorded.
+     */
+    @BothBackends
+    void aRequestThatGaveUpLeavesNoRecordWhenTheWriterCatchesUp(Backend backend) throws Exception {
+        TestServer server = Servers.get(backend);
+        OAuthFixture f = new OAuthFixture(server, "http://api.test").client(List.of(), Map.of());
+        UUID serverId = UUID.fromString(f.serverId);
+        Database db = server.app().database();
+
+        CountDownLatch writerHolding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean firstBatch = new AtomicBoolean(true);
+        Runnable holdFirstBatch = () -> {
+            if (firstBatch.getAndSet(false)) {
+                writerHolding.countDown();
+                awaitQuietly(release); // a writer stuck on a database that does not answer
+            }
+        };
+        ExecutorService requests = Executors.newFixedThreadPool(2);
+        try (TokenLog log = new TokenLog(new TokenRepository(db.jdbc()), new DatabaseAvailability(db), holdFirstBatch, 200)) {
+            TokenRecord held = record(serverId, f.clientId);
+            TokenRecord queued = record(serverId, f.clientId);
+            Future<?> heldRequest = requests.submit(() -> log.append(held));
+            assertThat(writerHolding.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<?> queuedRequest = requests.submit(() -> log.append(queued));
+
+            // Both give up and are answered with an error while the writer is stuck.
+            assertThatThrownBy(() -> heldRequest.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(DatabaseUnavailableException.class);
+            assertThatThrownBy(() -> queuedRequest.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(DatabaseUnavailableException.class);
+            release.countDown();
+
+            TokenRecord later = record(serverId, f.clientId);
+            log.append(later); // the writer is free again: this one is recorded, after the withdrawn ones
+            assertThat(count(db, later)).isEqualTo(1);
+            assertThat(count(db, held)).isZero();
+            assertThat(count(db, queued)).isZero();
         } finally {
             release.countDown();
             requests.shutdownNow();
