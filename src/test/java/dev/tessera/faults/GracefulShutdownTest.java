@@ -77,22 +77,13 @@ class GracefulShutdownTest {
                 }
                 assertThat(server.isAlive()).as("waits for the requests in flight").isTrue();
 
-                // Every request in flight is answered, none is cut off. Jetty may refuse to read the rest
-                // of a body once the stop has begun (seen for 2 of 8 requests on a loaded machine): that
-                // request gets a complete 400 and no token; all the others get their 200.
+                // Every request in flight is answered 200, also one still sending its body when the stop
+                // began (the body's own deadline, not Jetty's shortened idle timeout, bounds it).
                 List<String> tokens = new ArrayList<>();
                 tokens.add(sentinel);
-                int refusedBodies = 0;
                 for (Socket s : inFlight) {
-                    String response = answer(s, body);
-                    if (response.startsWith("HTTP/1.1 400")) {
-                        assertThat(response).contains("\"error\":\"invalid_request\"");
-                        refusedBodies++;
-                    } else {
-                        tokens.add(accessToken(response));
-                    }
+                    tokens.add(finishRequest(s, body));
                 }
-                assertThat(refusedBodies).as("in-flight requests whose body was refused").isLessThan(IN_FLIGHT / 2);
                 assertThat(server.waitFor(30, TimeUnit.SECONDS)).as("exits after the requests finished").isTrue();
                 assertThat(Files.readString(logFile)).contains("Tessera stopped");
 
