@@ -6,10 +6,12 @@ import dev.tessera.authserver.Issuers;
 import dev.tessera.cluster.ChangeBus;
 import dev.tessera.cluster.NodeSync;
 import dev.tessera.cluster.PostgresChangeBus;
+import dev.tessera.config.ClientAuthLimits;
 import dev.tessera.config.ConfigException;
 import dev.tessera.config.TesseraConfig;
 import dev.tessera.crypto.MasterKey;
 import dev.tessera.crypto.SecretHasher;
+import dev.tessera.crypto.SlowHashGate;
 import dev.tessera.http.HealthRoutes;
 import dev.tessera.http.HttpServer;
 import dev.tessera.http.RouteGroup;
@@ -20,6 +22,8 @@ import dev.tessera.keys.SigningKeyStore;
 import dev.tessera.keys.TokenSigner;
 import dev.tessera.oauth.OAuthRoutes;
 import dev.tessera.oauth.clientauth.ClientAuthenticator;
+import dev.tessera.oauth.clientauth.FailureLog;
+import dev.tessera.oauth.clientauth.FailureThrottle;
 import dev.tessera.oauth.discovery.DiscoveryEndpoint;
 import dev.tessera.oauth.introspect.IntrospectionEndpoint;
 import dev.tessera.oauth.revoke.RevocationEndpoint;
@@ -38,14 +42,19 @@ import dev.tessera.token.TokenPurger;
 import dev.tessera.token.TokenRepository;
 import dev.tessera.token.TokenRevoker;
 import io.javalin.Javalin;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -63,7 +72,11 @@ public final class App implements AutoCloseable {
 
     private final ChangeBus bus;
 
-    private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog, TokenPurger purger, ChangeBus bus) {
+    private final ScheduledExecutorService failureLogFlusher;
+
+    private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog, TokenPurger purger, ChangeBus bus,
+                ScheduledExecutorService failureLogFlusher) {
+        this.failureLogFlusher = failureLogFlusher;
         this.bus = bus;
         this.purger = purger;
         this.database = database;
@@ -81,13 +94,16 @@ public final class App implements AutoCloseable {
         TokenLog tokenLog = null;
         TokenPurger purger = null;
         ChangeBus bus = null;
+        ScheduledExecutorService failureLogFlusher = null;
         try {
             database.migrate();
             MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
             checkMasterKey(database, masterKey);
             AdminTokens adminTokens = new AdminTokens(database.jdbc());
             adminTokens.bootstrap(config.adminToken());
-            SecretHasher hasher = new SecretHasher(masterKey.derive("client-secret-pepper"));
+            ClientAuthLimits authLimits = config.clientAuth();
+            SecretHasher hasher = new SecretHasher(masterKey.derive("client-secret-pepper"), SecretHasher.ITERATIONS,
+                    new SlowHashGate(authLimits.slowHashConcurrency(), authLimits.slowHashWait()));
 
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
             Issuers issuers = new Issuers(publicUrl::get, config.issuerDomain());
@@ -110,7 +126,18 @@ public final class App implements AutoCloseable {
             purger.start();
             TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations, sync::bus);
             TokenIntrospector introspector = new TokenIntrospector(revocations);
-            ClientAuthenticator clientAuth = new ClientAuthenticator(hasher);
+            FailureLog failureLog = new FailureLog(1000, authLimits.window().toSeconds());
+            failureLogFlusher = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "tessera-auth-failure-log");
+                t.setDaemon(true);
+                return t;
+            });
+            failureLogFlusher.scheduleAtFixedRate(failureLog::flush, authLimits.window().toSeconds(),
+                    authLimits.window().toSeconds(), TimeUnit.SECONDS);
+            FunctionCounter.builder("tessera.client.auth.slow.hash.iterations", hasher, SecretHasher::slowIterationsSpent)
+                    .description("PBKDF2 iterations spent checking client secrets").register(metrics);
+            ClientAuthenticator clientAuth = new ClientAuthenticator(hasher,
+                    new FailureThrottle(authLimits, Clock.systemUTC()), failureLog, metrics);
             AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(new TokenSigner(crypto), tokenLog, metrics);
             TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer)));
 
@@ -128,8 +155,11 @@ public final class App implements AutoCloseable {
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(database, server, publicUrl.get(), tokenLog, purger, bus);
+            return new App(database, server, publicUrl.get(), tokenLog, purger, bus, failureLogFlusher);
         } catch (RuntimeException e) {
+            if (failureLogFlusher != null) {
+                failureLogFlusher.shutdownNow();
+            }
             if (bus != null) {
                 bus.close();
             }
@@ -172,6 +202,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        failureLogFlusher.shutdownNow();
         bus.close();
         purger.close();
         tokenLog.close();

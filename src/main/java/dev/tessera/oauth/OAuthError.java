@@ -11,6 +11,10 @@ public enum OAuthError {
     INVALID_TOKEN("invalid_token", 401),
     METHOD_NOT_ALLOWED("invalid_request", 405),
     NOT_FOUND("not_found", 404),
+    /** Too many failed client authentications (RFC 8628 §3.5's code; sent with 429 and Retry-After). */
+    SLOW_DOWN("slow_down", 429),
+    /** Every slow secret check is busy; sent with Retry-After. */
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503),
     SERVER_ERROR("server_error", 500);
 
     private final String code;
