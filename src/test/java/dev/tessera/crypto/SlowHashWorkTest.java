@@ -86,4 +86,31 @@ class SlowHashWorkTest {
         }
         assertThat(hasher.matches("supplied-secret", slow)).as("once a permit is free").isTrue();
     }
+
+    @Test
+    void onlyAFewRequestsPerPermitMayWaitTheRestAreRefusedAtOnce() throws Exception {
+        SlowHashGate patient = new SlowHashGate(1, Duration.ofMinutes(5));
+        patient.enter();
+        List<Thread> waiters = new java.util.ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger entered = new java.util.concurrent.atomic.AtomicInteger();
+        for (int i = 0; i < SlowHashGate.WAITERS_PER_PERMIT; i++) {
+            waiters.add(Thread.ofPlatform().start(() -> {
+                patient.enter();
+                entered.incrementAndGet();
+                patient.exit();
+            }));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (patient.waiting() < SlowHashGate.WAITERS_PER_PERMIT && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(patient.waiting()).isEqualTo(SlowHashGate.WAITERS_PER_PERMIT);
+        assertThatThrownBy(patient::enter).as("one waiter too many").isInstanceOf(SlowHashBusyException.class);
+        patient.exit();
+        for (Thread t : waiters) {
+            t.join();
+        }
+        assertThat(entered).hasValue(SlowHashGate.WAITERS_PER_PERMIT);
+        assertThat(patient.waiting()).isZero();
+    }
 }
