@@ -52,9 +52,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -72,11 +69,11 @@ public final class App implements AutoCloseable {
 
     private final ChangeBus bus;
 
-    private final ScheduledExecutorService failureLogFlusher;
+    private final FailureLog failureLog;
 
     private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog, TokenPurger purger, ChangeBus bus,
-                ScheduledExecutorService failureLogFlusher) {
-        this.failureLogFlusher = failureLogFlusher;
+                FailureLog failureLog) {
+        this.failureLog = failureLog;
         this.bus = bus;
         this.purger = purger;
         this.database = database;
@@ -94,7 +91,7 @@ public final class App implements AutoCloseable {
         TokenLog tokenLog = null;
         TokenPurger purger = null;
         ChangeBus bus = null;
-        ScheduledExecutorService failureLogFlusher = null;
+        FailureLog failureLog = null;
         try {
             database.migrate();
             MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
@@ -126,14 +123,7 @@ public final class App implements AutoCloseable {
             purger.start();
             TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations, sync::bus);
             TokenIntrospector introspector = new TokenIntrospector(revocations);
-            FailureLog failureLog = new FailureLog(1000, authLimits.window().toSeconds());
-            failureLogFlusher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "tessera-auth-failure-log");
-                t.setDaemon(true);
-                return t;
-            });
-            failureLogFlusher.scheduleAtFixedRate(failureLog::flush, authLimits.window().toSeconds(),
-                    authLimits.window().toSeconds(), TimeUnit.SECONDS);
+            failureLog = FailureLog.flushedEvery(1000, authLimits.window().toSeconds());
             FunctionCounter.builder("tessera.client.auth.slow.hash.iterations", hasher, SecretHasher::slowIterationsSpent)
                     .description("PBKDF2 iterations spent checking client secrets").register(metrics);
             ClientAuthenticator clientAuth = new ClientAuthenticator(hasher,
@@ -155,10 +145,10 @@ public final class App implements AutoCloseable {
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(database, server, publicUrl.get(), tokenLog, purger, bus, failureLogFlusher);
+            return new App(database, server, publicUrl.get(), tokenLog, purger, bus, failureLog);
         } catch (RuntimeException e) {
-            if (failureLogFlusher != null) {
-                failureLogFlusher.shutdownNow();
+            if (failureLog != null) {
+                failureLog.close();
             }
             if (bus != null) {
                 bus.close();
@@ -202,7 +192,7 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
-        failureLogFlusher.shutdownNow();
+        failureLog.close();
         bus.close();
         purger.close();
         tokenLog.close();

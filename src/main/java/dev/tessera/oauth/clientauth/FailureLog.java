@@ -5,6 +5,9 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -15,7 +18,7 @@ import java.util.concurrent.atomic.LongAdder;
  * keys are itemised per interval; failures beyond that go into one "other" count, so a flood of
  * distinct ids or addresses cannot flood the log either. Secrets are never passed in.
  */
-public final class FailureLog {
+public final class FailureLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FailureLog.class);
     private static final int MAX_ID_IN_LOG = 64;
 
@@ -26,10 +29,31 @@ public final class FailureLog {
     private final long intervalSeconds;
     private final Map<Key, LongAdder> pending = new ConcurrentHashMap<>();
     private final AtomicLong others = new AtomicLong();
+    private ScheduledExecutorService flusher;
 
+    /** A log that the caller flushes (tests). */
     public FailureLog(int maxKeys, long intervalSeconds) {
         this.maxKeys = maxKeys;
         this.intervalSeconds = intervalSeconds;
+    }
+
+    /** A log flushed every {@code intervalSeconds} by a daemon thread of its own, until {@link #close()}. */
+    public static FailureLog flushedEvery(int maxKeys, long intervalSeconds) {
+        FailureLog failures = new FailureLog(maxKeys, intervalSeconds);
+        failures.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tessera-auth-failure-log");
+            t.setDaemon(true);
+            return t;
+        });
+        failures.flusher.scheduleAtFixedRate(failures::flush, intervalSeconds, intervalSeconds, TimeUnit.SECONDS);
+        return failures;
+    }
+
+    @Override
+    public void close() {
+        if (flusher != null) {
+            flusher.shutdownNow();
+        }
     }
 
     public void record(String authServerId, String clientId, String source, String reason) {
