@@ -3,6 +3,7 @@ package dev.tessera.config;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Limits on failed client authentication (online guessing of client secrets) and on the slow
@@ -59,7 +60,7 @@ public record ClientAuthLimits(int failuresPerSource, int failuresPerClient, Dur
         }
     }
 
-    static java.util.Set<String> names() {
-        return java.util.Set.of(PER_SOURCE, PER_CLIENT, WINDOW, CONCURRENCY, WAIT);
+    static Set<String> names() {
+        return Set.of(PER_SOURCE, PER_CLIENT, WINDOW, CONCURRENCY, WAIT);
     }
 }

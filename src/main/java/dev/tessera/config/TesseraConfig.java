@@ -2,6 +2,7 @@ package dev.tessera.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public record TesseraConfig(
             "TESSERA_ISSUER_DOMAIN", "TESSERA_MAX_BODY_BYTES", "TESSERA_CRYPTO_PROVIDER", "TESSERA_SQLITE_SYNCHRONOUS");
 
     private static Set<String> known(String... names) {
-        Set<String> all = new java.util.HashSet<>(Set.of(names));
+        Set<String> all = new HashSet<>(Set.of(names));
         all.addAll(ClientAuthLimits.names());
         return Set.copyOf(all);
     }

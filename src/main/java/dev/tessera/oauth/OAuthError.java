@@ -3,6 +3,8 @@ package dev.tessera.oauth;
 /** The error codes of RFC 6749 §5.2 (and RFC 6750 §3.1 for bearer tokens), each with its HTTP status. */
 public enum OAuthError {
     INVALID_REQUEST("invalid_request", 400),
+    /** Too many failed client authentications (RFC 8628 §3.5's code; sent with 429 and Retry-After). */
+    SLOW_DOWN("slow_down", 429),
     INVALID_CLIENT("invalid_client", 401),
     INVALID_GRANT("invalid_grant", 400),
     UNAUTHORIZED_CLIENT("unauthorized_client", 400),
@@ -11,11 +13,9 @@ public enum OAuthError {
     INVALID_TOKEN("invalid_token", 401),
     METHOD_NOT_ALLOWED("invalid_request", 405),
     NOT_FOUND("not_found", 404),
-    /** Too many failed client authentications (RFC 8628 §3.5's code; sent with 429 and Retry-After). */
-    SLOW_DOWN("slow_down", 429),
-    /** Every slow secret check is busy; sent with Retry-After. */
-    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503),
-    SERVER_ERROR("server_error", 500);
+    SERVER_ERROR("server_error", 500),
+    /** RFC 6749 §4.1.2.1 names it for redirects; the token endpoint answers it with 503 and Retry-After. */
+    TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);
 
     private final String code;
     private final int status;

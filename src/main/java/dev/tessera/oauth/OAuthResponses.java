@@ -33,11 +33,11 @@ public final class OAuthResponses {
         if (e.error() == OAuthError.INVALID_TOKEN) {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + e.description() + "\"");
         }
-        if (e.retryAfterSeconds() > 0) {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-        }
         if (e.error() == OAuthError.METHOD_NOT_ALLOWED) {
             ctx.header("Allow", "POST");
+        }
+        if (e.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds())); // replaces any default set above
         }
         json(ctx, e.error().status(), body);
     }
