@@ -7,10 +7,13 @@ import dev.tessera.authserver.Issuers;
 import dev.tessera.cluster.ChangeBus;
 import dev.tessera.cluster.NodeSync;
 import dev.tessera.cluster.PostgresChangeBus;
+import dev.tessera.config.ClientAuthLimits;
+import dev.tessera.config.ConfigException;
 import dev.tessera.config.TesseraConfig;
 import dev.tessera.crypto.MasterKey;
 import dev.tessera.crypto.MasterKeyCheck;
 import dev.tessera.crypto.SecretHasher;
+import dev.tessera.crypto.SlowHashGate;
 import dev.tessera.http.HealthRoutes;
 import dev.tessera.http.HttpServer;
 import dev.tessera.http.RouteGroup;
@@ -21,6 +24,8 @@ import dev.tessera.keys.SigningKeyStore;
 import dev.tessera.keys.TokenSigner;
 import dev.tessera.oauth.OAuthRoutes;
 import dev.tessera.oauth.clientauth.ClientAuthenticator;
+import dev.tessera.oauth.clientauth.FailureLog;
+import dev.tessera.oauth.clientauth.FailureThrottle;
 import dev.tessera.oauth.discovery.DiscoveryEndpoint;
 import dev.tessera.oauth.introspect.IntrospectionEndpoint;
 import dev.tessera.oauth.revoke.RevocationEndpoint;
@@ -41,11 +46,13 @@ import dev.tessera.token.TokenRepository;
 import dev.tessera.token.TokenRevoker;
 import io.javalin.Javalin;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,8 +74,11 @@ public final class App implements AutoCloseable {
     private final ChangeBus bus;
     private final DatabaseAvailability availability;
 
+    private final FailureLog failureLog;
+
     private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog, TokenPurger purger, ChangeBus bus,
-                DatabaseAvailability availability) {
+                DatabaseAvailability availability, FailureLog failureLog) {
+        this.failureLog = failureLog;
         this.bus = bus;
         this.availability = availability;
         this.purger = purger;
@@ -88,13 +98,16 @@ public final class App implements AutoCloseable {
         TokenPurger purger = null;
         ChangeBus bus = null;
         DatabaseAvailability availability = new DatabaseAvailability(database);
+        FailureLog failureLog = null;
         try {
             database.migrate();
             MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
             MasterKeyCheck.verify(database.jdbc(), masterKey);
             AdminTokens adminTokens = new AdminTokens(database.jdbc(), masterKey.derive("admin-token-hash"));
             adminTokens.bootstrap(config.adminToken()).ifPresent(token -> BootstrapNotice.print(System.out, token));
-            SecretHasher hasher = new SecretHasher(masterKey.derive("client-secret-pepper"));
+            ClientAuthLimits authLimits = config.clientAuth();
+            SecretHasher hasher = new SecretHasher(masterKey.derive("client-secret-pepper"), SecretHasher.ITERATIONS,
+                    new SlowHashGate(authLimits.slowHashConcurrency(), authLimits.slowHashWait()));
 
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
             Issuers issuers = new Issuers(publicUrl::get, config.issuerDomain());
@@ -121,7 +134,11 @@ public final class App implements AutoCloseable {
             purger.start();
             TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations);
             TokenIntrospector introspector = new TokenIntrospector(revocations);
-            ClientAuthenticator clientAuth = new ClientAuthenticator(hasher);
+            failureLog = FailureLog.flushedEvery(1000, authLimits.window().toSeconds());
+            FunctionCounter.builder("tessera.client.auth.slow.hash.iterations", hasher, SecretHasher::slowIterationsSpent)
+                    .description("PBKDF2 iterations spent checking client secrets").register(metrics);
+            ClientAuthenticator clientAuth = new ClientAuthenticator(hasher,
+                    new FailureThrottle(authLimits, Clock.systemUTC()), failureLog, metrics);
             AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(new TokenSigner(crypto), tokenLog, metrics);
             TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer)));
 
@@ -139,8 +156,11 @@ public final class App implements AutoCloseable {
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(database, server, publicUrl.get(), tokenLog, purger, bus, availability);
+            return new App(database, server, publicUrl.get(), tokenLog, purger, bus, availability, failureLog);
         } catch (RuntimeException e) {
+            if (failureLog != null) {
+                failureLog.close();
+            }
             if (bus != null) {
                 bus.close();
             }
@@ -176,6 +196,7 @@ public final class App implements AutoCloseable {
     public void close() {
         long started = System.nanoTime();
         server.stop();
+        failureLog.close();
         bus.close();
         purger.close();
         tokenLog.close();

@@ -2,6 +2,7 @@ package dev.tessera.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -26,16 +27,23 @@ public record TesseraConfig(
         int maxBodyBytes,
         int bodyTimeoutSeconds,
         boolean nativeCrypto,
-        String sqliteSynchronous) {
+        String sqliteSynchronous,
+        ClientAuthLimits clientAuth) {
 
     public enum LogFormat { TEXT, JSON }
 
     public static final int DEFAULT_PORT = 8080;
 
-    private static final Set<String> KNOWN = Set.of(
+    private static final Set<String> KNOWN = known(
             "TESSERA_HTTP_HOST", "TESSERA_HTTP_PORT", "TESSERA_PUBLIC_URL", "TESSERA_DATA_DIR",
             "TESSERA_DATABASE_URL", "TESSERA_ADMIN_TOKEN", "TESSERA_LOG_FORMAT", "TESSERA_MASTER_KEY",
             "TESSERA_ISSUER_DOMAIN", "TESSERA_MAX_BODY_BYTES", "TESSERA_BODY_TIMEOUT", "TESSERA_CRYPTO_PROVIDER", "TESSERA_SQLITE_SYNCHRONOUS");
+
+    private static Set<String> known(String... names) {
+        Set<String> all = new HashSet<>(Set.of(names));
+        all.addAll(ClientAuthLimits.names());
+        return Set.copyOf(all);
+    }
 
     public static TesseraConfig fromEnvironment() {
         return from(System.getenv());
@@ -87,13 +95,13 @@ public record TesseraConfig(
             default -> throw new ConfigException("TESSERA_SQLITE_SYNCHRONOUS must be full or normal, not '" + v + "'");
         }).orElse("FULL");
         return new TesseraConfig(host, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
-                masterKey, issuerDomain, maxBody, bodyTimeout, nativeCrypto, sqliteSynchronous);
+                masterKey, issuerDomain, maxBody, bodyTimeout, nativeCrypto, sqliteSynchronous, ClientAuthLimits.from(env));
     }
 
     /** The same settings with another port and data directory; used by tests and benchmarks. */
     public TesseraConfig withPort(int port) {
         return new TesseraConfig(httpHost, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
-                masterKey, issuerDomain, maxBodyBytes, bodyTimeoutSeconds, nativeCrypto, sqliteSynchronous);
+                masterKey, issuerDomain, maxBodyBytes, bodyTimeoutSeconds, nativeCrypto, sqliteSynchronous, clientAuth);
     }
 
     /** The public base URL, defaulting to {@code http://localhost:<bound port>}. */

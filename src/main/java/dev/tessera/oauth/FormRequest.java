@@ -22,10 +22,17 @@ public final class FormRequest {
 
     private final Map<String, String> params;
     private final Optional<BasicCredentials> basic;
+    private final String source;
 
-    private FormRequest(Map<String, String> params, Optional<BasicCredentials> basic) {
+    private FormRequest(Map<String, String> params, Optional<BasicCredentials> basic, String source) {
         this.params = params;
         this.basic = basic;
+        this.source = source;
+    }
+
+    /** The address the request came from (the peer of the connection), for throttling failed authentications. */
+    public String source() {
+        return source;
     }
 
     public record BasicCredentials(String clientId, String secret) {
@@ -46,7 +53,8 @@ public final class FormRequest {
         } catch (RequestBodies.Unreadable e) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "the request body could not be read");
         }
-        return new FormRequest(parse(new String(body, StandardCharsets.UTF_8)), basic(ctx.header("Authorization")));
+        return new FormRequest(parse(new String(body, StandardCharsets.UTF_8)), basic(ctx.header("Authorization")),
+                String.valueOf(ctx.req().getRemoteAddr()));
     }
 
     static Map<String, String> parse(String body) {

@@ -3,6 +3,8 @@ package dev.tessera.oauth;
 /** The error codes of RFC 6749 §5.2 (and RFC 6750 §3.1 for bearer tokens), each with its HTTP status. */
 public enum OAuthError {
     INVALID_REQUEST("invalid_request", 400),
+    /** Too many failed client authentications (RFC 8628 §3.5's code; sent with 429 and Retry-After). */
+    SLOW_DOWN("slow_down", 429),
     INVALID_CLIENT("invalid_client", 401),
     INVALID_GRANT("invalid_grant", 400),
     UNAUTHORIZED_CLIENT("unauthorized_client", 400),

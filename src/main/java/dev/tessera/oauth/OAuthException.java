@@ -8,6 +8,7 @@ public final class OAuthException extends RuntimeException {
     private final OAuthError error;
     private final String logDetail;
     private final boolean basicAuthUsed;
+    private final long retryAfterSeconds;
 
     public OAuthException(OAuthError error, String description) {
         this(error, description, null, false);
@@ -18,6 +19,16 @@ public final class OAuthException extends RuntimeException {
         this.error = error;
         this.logDetail = logDetail;
         this.basicAuthUsed = basicAuthUsed;
+        this.retryAfterSeconds = 0;
+    }
+
+    /** A refusal the client may retry after some seconds (sent as {@code Retry-After}). */
+    public OAuthException(OAuthError error, String description, long retryAfterSeconds) {
+        super(description, null, false, false);
+        this.error = error;
+        this.logDetail = null;
+        this.basicAuthUsed = false;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public OAuthError error() {
@@ -30,6 +41,11 @@ public final class OAuthException extends RuntimeException {
 
     public String logDetail() {
         return logDetail;
+    }
+
+    /** Seconds for {@code Retry-After}, or 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** A 401 {@code invalid_client} then carries {@code WWW-Authenticate: Basic} (RFC 6749 §5.2). */

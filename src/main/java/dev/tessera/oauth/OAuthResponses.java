@@ -41,6 +41,9 @@ public final class OAuthResponses {
         if (e.error() == OAuthError.METHOD_NOT_ALLOWED) {
             ctx.header("Allow", "POST");
         }
+        if (e.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds())); // replaces any default set above
+        }
         json(ctx, e.error().status(), body);
     }
 }
