@@ -1,5 +1,6 @@
 package dev.tessera.support;
 
+import dev.tessera.authserver.AccessTokenType;
 import dev.tessera.authserver.AuthServer;
 import dev.tessera.authserver.AuthServerRepository;
 import dev.tessera.authserver.Issuers;
@@ -82,7 +83,7 @@ public final class StorageFixture implements AutoCloseable {
     public AuthServer authServerWithoutKey() {
         long now = Timestamps.nowMicros();
         AuthServer server = new AuthServer(UUID.randomUUID(), RandomStrings.slug(), "as-" + UUID.randomUUID(), "",
-                "aud", SigningAlgorithm.RS256, List.of(), Map.of(), now, now);
+                "aud", SigningAlgorithm.RS256, AccessTokenType.JWT, List.of(), Map.of(), now, now);
         jdbc.execute(tx -> new AuthServerRepository(jdbc).insert(tx, server));
         return server;
     }
