@@ -29,7 +29,7 @@ public final class JsonBody {
         } catch (RequestBodies.TooLarge e) {
             throw tooLarge(maxBytes);
         } catch (RequestBodies.Unreadable e) {
-            throw ProblemException.badRequest("Request body could not be read", List.of());
+            throw unreadable();
         }
         if (bytes.length == 0) {
             throw ProblemException.badRequest("Request body is required and must be a JSON object", List.of(
@@ -42,7 +42,7 @@ public final class JsonBody {
             throw ProblemException.badRequest("Request body is not valid JSON: " + e.getOriginalMessage(), List.of(
                     InvalidParameter.of("body", "body", "invalid", "is not valid JSON")));
         } catch (IOException e) {
-            throw ProblemException.badRequest("Request body could not be read", List.of());
+            throw unreadable();
         }
         if (node == null || !node.isObject()) {
             throw ProblemException.badRequest("Request body must be a JSON object", List.of(
@@ -54,6 +54,11 @@ public final class JsonBody {
     static boolean isJson(String contentType) {
         String base = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return base.equals("application/json") || (base.startsWith("application/") && base.endsWith("+json"));
+    }
+
+    private static ProblemException unreadable() {
+        return ProblemException.badRequest("Request body could not be read", List.of(
+                InvalidParameter.of("body", "body", "invalid", "could not be read")));
     }
 
     private static ProblemException tooLarge(int maxBytes) {
