@@ -100,8 +100,20 @@ public final class KongApiDescription {
         this.validator = validator;
     }
 
-    /** The description, or empty when {@code ../shared/reference/} is not beside the clone. */
-    public static Optional<KongApiDescription> load() {
+    private static Optional<KongApiDescription> loaded;
+
+    /**
+     * The description, or empty when {@code ../shared/reference/} is not beside the clone.
+     * Built once per test run: parsing and compiling Kong's schemas takes seconds.
+     */
+    public static synchronized Optional<KongApiDescription> load() {
+        if (loaded == null) {
+            loaded = read();
+        }
+        return loaded;
+    }
+
+    private static Optional<KongApiDescription> read() {
         Path file = LOCATION.toAbsolutePath().normalize();
         if (!Files.isReadable(file)) {
             return Optional.empty();
