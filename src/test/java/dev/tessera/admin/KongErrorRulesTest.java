@@ -2,6 +2,7 @@ package dev.tessera.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.http.InvalidParameter;
+import dev.tessera.http.ProblemException;
 import dev.tessera.support.Backend;
 import dev.tessera.support.BothBackends;
 import dev.tessera.support.Fixtures;
@@ -85,6 +86,12 @@ class KongErrorRulesTest {
         assertThatThrownBy(() -> InvalidParameter.of("body", "allow_scopes[1]", "unique", "is a duplicate"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unique");
+    }
+
+    @Test
+    void aBadRequestWithoutParametersCannotBeBuilt() {
+        assertThatThrownBy(() -> ProblemException.badRequest("Invalid request", List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @BothBackends
