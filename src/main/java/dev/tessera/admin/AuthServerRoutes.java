@@ -129,9 +129,11 @@ final class AuthServerRoutes implements RouteGroup {
             throw ProblemException.invalid(InvalidParameter.choice("query", "force", List.of("true", "false")));
         }
         boolean deleted = jdbc.inTransaction(tx -> {
-            if ("false".equals(force) && servers.find(tx, id).isPresent() && servers.hasChildren(tx, id)) {
+            // force defaults to false, as in Kong's API: only an empty auth server goes without it.
+            if (!"true".equals(force) && servers.find(tx, id).isPresent() && servers.hasChildren(tx, id)) {
                 throw ProblemException.badRequest("Auth server still has scopes, claims or clients; "
-                        + "delete them first or use force=true", List.of());
+                        + "delete them first or use force=true", List.of(InvalidParameter.of("query", "force",
+                        "invalid", "must be true to delete an auth server that still has scopes, claims or clients")));
             }
             return servers.delete(tx, id);
         });

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +25,7 @@ import java.util.regex.Pattern;
  */
 final class Fields {
     static final int MAX_LABELS = 50;
+    static final List<String> RESERVED_LABEL_PREFIXES = List.of("kong", "konnect", "mesh", "kic", "_");
     private static final Pattern LABEL_VALUE = Pattern.compile("^[a-zA-Z0-9]([a-zA-Z0-9-._]*[a-zA-Z0-9])?$");
 
     private final ObjectNode body;
@@ -197,7 +199,8 @@ final class Fields {
                 invalid(item, "invalid", reason);
                 ok = false;
             } else if (!values.add(v.get())) {
-                invalid(item, "unique", "is a duplicate");
+                // Kong's rule list has no "unique"; a repeated item is an invalid one.
+                invalid(item, "invalid", "is a duplicate");
                 ok = false;
             }
         }
@@ -264,7 +267,13 @@ final class Fields {
             }
             JsonNode v = e.getValue();
             if (v.isNull() && allowNullValues) {
+                // Removal stays possible for a reserved key stored before the prefixes were refused.
                 out.put(key, new Nullable<>(null));
+                continue;
+            }
+            if (hasReservedPrefix(key)) {
+                invalid(item, "is_label", "label keys must not start with " + String.join(", ", RESERVED_LABEL_PREFIXES));
+                ok = false;
                 continue;
             }
             if (!v.isTextual() || v.textValue().length() > 63 || !LABEL_VALUE.matcher(v.textValue()).matches()) {
@@ -276,6 +285,12 @@ final class Fields {
             out.put(key, new Nullable<>(v.textValue()));
         }
         return ok ? Optional.of(out) : Optional.empty();
+    }
+
+    /** Kong reserves these key prefixes for its own labels; compared without regard to case. */
+    static boolean hasReservedPrefix(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return RESERVED_LABEL_PREFIXES.stream().anyMatch(lower::startsWith);
     }
 
     boolean hasViolations() {

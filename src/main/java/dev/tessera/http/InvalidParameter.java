@@ -3,6 +3,7 @@ package dev.tessera.http;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One entry of a 400 problem's {@code invalid_parameters}: which field broke which rule.
@@ -10,6 +11,24 @@ import java.util.Map;
  */
 public record InvalidParameter(String field, String rule, String reason, String source,
                                Long minimum, Long maximum, List<String> choices) {
+
+    /**
+     * The rule names Kong Identity's API description allows (its {@code invalid_parameters}
+     * item schemas). Clients of Kong's API switch on them, so no other name may be emitted.
+     */
+    public static final Set<String> KONG_RULES = Set.of(
+            "required", "is_array", "is_base64", "is_boolean", "is_date_time", "is_integer", "is_null", "is_number",
+            "is_object", "is_string", "is_uuid", "is_fqdn", "is_arn", "unknown_property", "missing_reference",
+            "is_label", "matches_regex", "invalid", "type",
+            "min_length", "min_digits", "min_lowercase", "min_uppercase", "min_symbols", "min_items", "min",
+            "max_length", "max_items", "max",
+            "enum", "dependent_fields");
+
+    public InvalidParameter {
+        if (!KONG_RULES.contains(rule)) {
+            throw new IllegalArgumentException("rule '" + rule + "' is not one of Kong's invalid-parameter rules");
+        }
+    }
 
     public static InvalidParameter of(String source, String field, String rule, String reason) {
         return new InvalidParameter(field, rule, reason, source, null, null, null);

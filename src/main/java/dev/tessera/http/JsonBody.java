@@ -34,7 +34,7 @@ public final class JsonBody {
         } catch (RequestBodies.TimedOut e) {
             throw new ProblemException(408, "Request Timeout", "The request body did not arrive in time", List.of());
         } catch (RequestBodies.Unreadable e) {
-            throw ProblemException.badRequest("Request body could not be read", List.of());
+            throw unreadable();
         }
         if (bytes.length == 0) {
             throw ProblemException.badRequest("Request body is required and must be a JSON object", List.of(
@@ -47,7 +47,7 @@ public final class JsonBody {
             throw ProblemException.badRequest("Request body is not valid JSON: " + e.getOriginalMessage(), List.of(
                     InvalidParameter.of("body", "body", "invalid", "is not valid JSON")));
         } catch (IOException e) {
-            throw ProblemException.badRequest("Request body could not be read", List.of());
+            throw unreadable();
         }
         if (node == null || !node.isObject()) {
             throw ProblemException.badRequest("Request body must be a JSON object", List.of(
@@ -60,6 +60,11 @@ public final class JsonBody {
     static boolean isJson(String contentType) {
         String base = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         return base.equals("application/json") || (base.startsWith("application/") && base.endsWith("+json"));
+    }
+
+    private static ProblemException unreadable() {
+        return ProblemException.badRequest("Request body could not be read", List.of(
+                InvalidParameter.of("body", "body", "invalid", "could not be read")));
     }
 
     private static ProblemException tooLarge(int maxBytes) {

@@ -18,7 +18,11 @@ public final class ProblemException extends RuntimeException {
         this.invalidParameters = List.copyOf(invalidParameters);
     }
 
+    /** A 400 names at least one invalid parameter, as Kong's error schema requires. */
     public static ProblemException badRequest(String detail, List<InvalidParameter> invalid) {
+        if (invalid.isEmpty()) {
+            throw new IllegalArgumentException("a 400 problem must name at least one invalid parameter");
+        }
         return new ProblemException(400, "Bad Request", detail, invalid);
     }
 

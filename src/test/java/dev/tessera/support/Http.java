@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** A small HTTP client for tests: JSON in, {@link Response} out. */
 public final class Http {
@@ -18,10 +19,29 @@ public final class Http {
 
     private final String base;
     private final String adminToken;
+    private final Consumer<Exchange> recorder;
 
     public Http(String base, String adminToken) {
+        this(base, adminToken, exchange -> {
+        });
+    }
+
+    private Http(String base, String adminToken, Consumer<Exchange> recorder) {
         this.base = base;
         this.adminToken = adminToken;
+        this.recorder = recorder;
+    }
+
+    /** The same client, also handing every request and its response to {@code recorder}. */
+    public Http recording(Consumer<Exchange> recorder) {
+        return new Http(base, adminToken, recorder);
+    }
+
+    /**
+     * One request as sent and the response to it. {@code requestBody} is the text the
+     * JSON helpers sent, or null when the body was given as a publisher or there was none.
+     */
+    public record Exchange(HttpRequest request, String requestBody, Response response) {
     }
 
     public record Response(int status, HttpResponse<String> raw, JsonNode json) {
@@ -52,16 +72,18 @@ public final class Http {
     }
 
     public Response post(String path, String json) {
-        return send(admin(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(admin(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)),
+                json);
     }
 
     public Response patch(String path, String json) {
         return send(admin(path).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)), json);
     }
 
     public Response put(String path, String json) {
-        return send(admin(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+        return send(admin(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)),
+                json);
     }
 
     /** A request with the admin token; callers may add headers. */
@@ -74,8 +96,19 @@ public final class Http {
     }
 
     public Response send(HttpRequest.Builder request) {
+        return send(request, null);
+    }
+
+    private Response send(HttpRequest.Builder builder, String body) {
+        HttpRequest request = builder.build();
+        Response response = exchange(request);
+        recorder.accept(new Exchange(request, body, response));
+        return response;
+    }
+
+    private static Response exchange(HttpRequest request) {
         try {
-            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json;
             try {
                 json = r.body().isEmpty() ? MissingNode.getInstance() : JSON.readTree(r.body());
