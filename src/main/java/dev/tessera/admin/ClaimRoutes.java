@@ -1,5 +1,6 @@
 package dev.tessera.admin;
 
+import dev.tessera.authserver.AuthServer;
 import dev.tessera.claim.Claim;
 import dev.tessera.http.JsonBody;
 import dev.tessera.http.ProblemException;
@@ -45,7 +46,8 @@ final class ClaimRoutes implements RouteGroup {
     }
 
     private void create(Context ctx) {
-        UUID serverId = admin.authServer(ctx).id();
+        AuthServer server = admin.authServer(ctx);
+        UUID serverId = server.id();
         Fields f = new Fields(JsonBody.read(ctx, admin.maxBodyBytes()), FIELDS, READ_ONLY);
         f.required("name");
         f.required("value");
@@ -58,6 +60,7 @@ final class ClaimRoutes implements RouteGroup {
         f.done();
         long now = Timestamps.nowMicros();
         Claim claim = new Claim(serverId, UUID.randomUUID(), name, value, inToken, inAll, scopes, enabled, now, now);
+        ClaimBudgetCheck.require(server, admin.claims().all(serverId), claim);
         Conflicts.uniqueName("claim", name, () -> admin.jdbc().inTransaction(tx -> {
             admin.requireScopes(tx, serverId, scopes, "include_in_scopes");
             admin.claims().insert(tx, claim);
@@ -80,7 +83,8 @@ final class ClaimRoutes implements RouteGroup {
     }
 
     private void update(Context ctx) {
-        UUID serverId = admin.authServer(ctx).id();
+        AuthServer server = admin.authServer(ctx);
+        UUID serverId = server.id();
         UUID id = PathParams.uuid(ctx, "claimId");
         Fields f = new Fields(JsonBody.read(ctx, admin.maxBodyBytes()), FIELDS, READ_ONLY);
         var name = name(f);
@@ -90,6 +94,11 @@ final class ClaimRoutes implements RouteGroup {
         var scopes = f.uuidArray("include_in_scopes", MAX_SCOPES);
         var enabled = f.bool("enabled");
         f.done();
+        // Checked outside the write transaction (evaluating may take a moment); the issuer enforces it too.
+        admin.claims().find(serverId, id).ifPresent(current -> ClaimBudgetCheck.require(server, admin.claims().all(serverId),
+                new Claim(serverId, id, current.name(), value.orElse(current.value()), inToken.orElse(current.includeInToken()),
+                        current.includeInAllScopes(), current.includeInScopes(), enabled.orElse(current.enabled()),
+                        current.createdAt(), current.updatedAt())));
         Claim updated = Conflicts.uniqueName("claim", name.orElse(null), () -> admin.jdbc().inTransaction(tx -> {
             Claim c = admin.claims().find(tx, serverId, id).orElseThrow(ClaimRoutes::notFound);
             scopes.ifPresent(s -> admin.requireScopes(tx, serverId, s, "include_in_scopes"));

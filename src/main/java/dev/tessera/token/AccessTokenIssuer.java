@@ -6,6 +6,7 @@ import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.ClientEntry;
 import dev.tessera.snapshot.CompiledClaim;
 import dev.tessera.template.TemplateEvaluationException;
+import dev.tessera.template.TokenBudget;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -50,9 +51,10 @@ public final class AccessTokenIssuer {
         String scope = String.join(" ", scopeNames);
 
         Map<String, Object> claims = new LinkedHashMap<>();
+        TokenBudget budget = TokenBudget.perToken();
         for (CompiledClaim c : server.claims()) {
             if (ClaimSelector.inToken(c.claim(), scopeIds, namedScopes)) {
-                claims.put(c.claim().name(), render(c, client));
+                claims.put(c.claim().name(), render(c, client, budget));
             }
         }
         claims.put("iss", server.issuer());
@@ -78,12 +80,22 @@ public final class AccessTokenIssuer {
 
     /** Evaluates one claim for this client; a failure refuses the token instead of dropping the claim. */
     public static Object render(CompiledClaim c, ClientEntry client) {
+        return render(c, client, null);
+    }
+
+    /** Evaluates one of a token's claims, charging {@code budget}, which all claims of that token share. */
+    private static Object render(CompiledClaim c, ClientEntry client, TokenBudget budget) {
         if (c.template() == null) {
             throw new TokenRefusedException("claim '" + c.claim().name() + "' has an invalid value: " + c.error());
         }
         try {
-            return c.template().evaluate(client.templateContext());
+            return c.template().evaluate(client.templateContext(), budget);
         } catch (TemplateEvaluationException e) {
+            if (budget != null && budget.exceeded()) {
+                throw new ClaimBudgetExceededException("the claims of this token need more template work than one token "
+                        + "may use (at claim '" + c.claim().name() + "': " + e.getMessage() + "); request fewer scopes "
+                        + "or ask the administrator to simplify the claims");
+            }
             throw new TokenRefusedException("claim '" + c.claim().name() + "' could not be rendered: " + e.getMessage());
         }
     }

@@ -7,6 +7,7 @@ import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.ClientEntry;
 import dev.tessera.token.AccessTokenIssuer;
 import dev.tessera.token.ScopePolicy;
+import dev.tessera.token.ClaimBudgetExceededException;
 import dev.tessera.token.TokenRefusedException;
 
 import java.util.LinkedHashMap;
@@ -40,6 +41,8 @@ public final class ClientCredentialsGrant implements GrantHandler {
             token = issuer.issue(server, client, decision.granted(), !requested.isEmpty());
         } catch (TokenRefusedException e) {
             throw new OAuthException(OAuthError.SERVER_ERROR, e.getMessage());
+        } catch (ClaimBudgetExceededException e) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, e.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("access_token", token.jwt());
