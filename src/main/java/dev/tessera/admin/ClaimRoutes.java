@@ -95,10 +95,12 @@ final class ClaimRoutes implements RouteGroup {
         var enabled = f.bool("enabled");
         f.done();
         // Checked outside the write transaction (evaluating may take a moment); the issuer enforces it too.
-        admin.claims().find(serverId, id).ifPresent(current -> ClaimBudgetCheck.require(server, admin.claims().all(serverId),
-                new Claim(serverId, id, current.name(), value.orElse(current.value()), inToken.orElse(current.includeInToken()),
-                        current.includeInAllScopes(), current.includeInScopes(), enabled.orElse(current.enabled()),
-                        current.createdAt(), current.updatedAt())));
+        if (value.isPresent() || enabled.isPresent() || inToken.isPresent()) {
+            admin.claims().find(serverId, id).ifPresent(current -> ClaimBudgetCheck.require(server,
+                    admin.claims().all(serverId), new Claim(serverId, id, current.name(), value.orElse(current.value()),
+                            inToken.orElse(current.includeInToken()), current.includeInAllScopes(), current.includeInScopes(),
+                            enabled.orElse(current.enabled()), current.createdAt(), current.updatedAt())));
+        }
         Claim updated = Conflicts.uniqueName("claim", name.orElse(null), () -> admin.jdbc().inTransaction(tx -> {
             Claim c = admin.claims().find(tx, serverId, id).orElseThrow(ClaimRoutes::notFound);
             scopes.ifPresent(s -> admin.requireScopes(tx, serverId, s, "include_in_scopes"));
