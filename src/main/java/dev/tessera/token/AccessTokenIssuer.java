@@ -83,8 +83,13 @@ public final class AccessTokenIssuer {
         return render(c, client, null);
     }
 
-    /** Evaluates one of a token's claims, charging {@code budget}, which all claims of that token share. */
-    private static Object render(CompiledClaim c, ClientEntry client, TokenBudget budget) {
+    /**
+     * Evaluates one of a token's (or a userinfo response's) claims, charging {@code budget}, which
+     * all claims of that token or response share.
+     *
+     * @throws ClaimBudgetExceededException when the shared budget runs out
+     */
+    public static Object render(CompiledClaim c, ClientEntry client, TokenBudget budget) {
         if (c.template() == null) {
             throw new TokenRefusedException("claim '" + c.claim().name() + "' has an invalid value: " + c.error());
         }

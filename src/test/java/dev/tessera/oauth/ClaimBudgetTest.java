@@ -64,4 +64,20 @@ class ClaimBudgetTest {
         assertThat(r.json().path("error_description").asText())
                 .contains("claims").contains("100000 evaluation steps");
     }
+
+    @BothBackends
+    void userinfoClaimsShareOneBudgetPerResponseToo(Backend backend) {
+        OAuthFixture fx = new OAuthFixture(Servers.get(backend), "aud");
+        String byClientName = "${ splitList \"\" (repeat 4096 .Client.Name) | len }".repeat(3);
+        for (String name : new String[]{"u1", "u2", "u3"}) {
+            fx.claim(name, byClientName, Map.of("include_in_token", false, "include_in_all_scopes", true));
+        }
+        fx.client(List.of(), Map.of("name", "abc"));
+        String token = fx.accessToken(null);
+
+        var r = fx.http.send(fx.http.request(fx.issuer + "/userinfo").header("Authorization", "Bearer " + token).GET());
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.json().path("error").asText()).isEqualTo("invalid_request");
+        assertThat(r.json().path("error_description").asText()).contains("100000 evaluation steps");
+    }
 }
