@@ -67,6 +67,7 @@ public final class App implements AutoCloseable {
 
     private final Database database;
     private final Javalin server;
+    private final Javalin adminServer;
     private final String publicUrl;
     private final TokenLog tokenLog;
     private final TokenPurger purger;
@@ -76,8 +77,9 @@ public final class App implements AutoCloseable {
 
     private final FailureLog failureLog;
 
-    private App(Database database, Javalin server, String publicUrl, TokenLog tokenLog, TokenPurger purger, ChangeBus bus,
-                DatabaseAvailability availability, FailureLog failureLog) {
+    private App(Database database, Javalin server, Javalin adminServer, String publicUrl, TokenLog tokenLog, TokenPurger purger,
+                ChangeBus bus, DatabaseAvailability availability, FailureLog failureLog) {
+        this.adminServer = adminServer;
         this.failureLog = failureLog;
         this.bus = bus;
         this.availability = availability;
@@ -99,6 +101,7 @@ public final class App implements AutoCloseable {
         ChangeBus bus = null;
         DatabaseAvailability availability = new DatabaseAvailability(database);
         FailureLog failureLog = null;
+        List<Javalin> servers = new ArrayList<>();
         try {
             database.migrate();
             MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
@@ -142,22 +145,39 @@ public final class App implements AutoCloseable {
             AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(new TokenSigner(crypto), tokenLog, metrics);
             TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer)));
 
-            List<RouteGroup> groups = new ArrayList<>();
-            groups.add(new HealthRoutes(availability::isUp, metrics));
-            groups.add(new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
-                    tokenRepository, revoker));
-            groups.add(new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
+            RouteGroup health = new HealthRoutes(availability::isUp);
+            List<RouteGroup> management = List.of(HealthRoutes.metrics(metrics),
+                    new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
+                            tokenRepository, revoker));
+            RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
                     new IntrospectionEndpoint(clientAuth, introspector), new RevocationEndpoint(clientAuth, introspector, revoker),
-                    new UserinfoEndpoint(introspector), metrics));
+                    new UserinfoEndpoint(introspector), metrics);
 
-            Javalin server = HttpServer.create(config, metrics, groups);
+            // One port by default; with TESSERA_ADMIN_PORT the public port serves only OAuth and health.
+            List<RouteGroup> publicGroups = new ArrayList<>(List.of(health, oauth));
+            if (config.adminListener().isEmpty()) {
+                publicGroups.addAll(management);
+            }
+            Javalin server = HttpServer.create(config, metrics, publicGroups);
             server.start();
+            servers.add(server);
+            Javalin adminServer = server;
+            if (config.adminListener().isPresent()) {
+                var listener = config.adminListener().get();
+                List<RouteGroup> adminGroups = new ArrayList<>(List.of(health));
+                adminGroups.addAll(management);
+                adminServer = HttpServer.create(config, listener.host(), listener.port(), metrics, adminGroups);
+                adminServer.start();
+                servers.add(adminServer);
+                log.info("Management API and metrics on their own listener {}:{}", listener.host(), adminServer.port());
+            }
             publicUrl.compareAndSet(null, config.effectivePublicUrl(server.port()));
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(database, server, publicUrl.get(), tokenLog, purger, bus, availability, failureLog);
+            return new App(database, server, adminServer, publicUrl.get(), tokenLog, purger, bus, availability, failureLog);
         } catch (RuntimeException e) {
+            servers.forEach(Javalin::stop);
             if (failureLog != null) {
                 failureLog.close();
             }
@@ -180,6 +200,11 @@ public final class App implements AutoCloseable {
         return server.port();
     }
 
+    /** The port of the management API: the separate admin listener's, or {@link #port()} when there is one port. */
+    public int adminPort() {
+        return adminServer.port();
+    }
+
     public String publicUrl() {
         return publicUrl;
     }
@@ -195,6 +220,9 @@ public final class App implements AutoCloseable {
     @Override
     public void close() {
         long started = System.nanoTime();
+        if (adminServer != server) {
+            adminServer.stop();
+        }
         server.stop();
         failureLog.close();
         bus.close();

@@ -64,6 +64,7 @@ final class ClaimRoutes implements RouteGroup {
         f.done();
         long now = Timestamps.nowMicros();
         Claim claim = new Claim(serverId, UUID.randomUUID(), name, value, inToken, inAll, scopes, enabled, now, now);
+        ClaimBudgetCheck.require(server, admin.claims().all(serverId), claim);
         Conflicts.uniqueName("claim", name, () -> admin.jdbc().inTransaction(tx -> {
             admin.requireScopes(tx, serverId, scopes, "include_in_scopes");
             requireTokensFit(tx, server, claim);
@@ -98,6 +99,13 @@ final class ClaimRoutes implements RouteGroup {
         var scopes = f.uuidArray("include_in_scopes", MAX_SCOPES);
         var enabled = f.bool("enabled");
         f.done();
+        // Checked outside the write transaction (evaluating may take a moment); the issuer enforces it too.
+        if (value.isPresent() || enabled.isPresent() || inToken.isPresent()) {
+            admin.claims().find(serverId, id).ifPresent(current -> ClaimBudgetCheck.require(server,
+                    admin.claims().all(serverId), new Claim(serverId, id, current.name(), value.orElse(current.value()),
+                            inToken.orElse(current.includeInToken()), current.includeInAllScopes(), current.includeInScopes(),
+                            enabled.orElse(current.enabled()), current.createdAt(), current.updatedAt())));
+        }
         Claim updated = Conflicts.uniqueName("claim", name.orElse(null), () -> admin.jdbc().inTransaction(tx -> {
             Claim c = admin.claims().find(tx, serverId, id).orElseThrow(ClaimRoutes::notFound);
             scopes.ifPresent(s -> admin.requireScopes(tx, serverId, s, "include_in_scopes"));

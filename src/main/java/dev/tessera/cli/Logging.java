@@ -4,10 +4,11 @@ import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.JsonEncoder;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import dev.tessera.config.TesseraConfig;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,24 @@ final class Logging {
     /** Writes out the queued log events and stops logging (the last step of a shutdown). */
     static void stop() {
         ((LoggerContext) LoggerFactory.getILoggerFactory()).stop();
+    }
+
+    /**
+     * One line per event; the arguments of a message (request paths, client ids, anything a caller
+     * sent) have their control characters escaped, so no value can start a forged log line.
+     * JSON lines need no such step: the JSON encoder escapes control characters itself.
+     */
+    static Encoder<ILoggingEvent> textEncoder(LoggerContext context) {
+        PatternLayout layout = new PatternLayout();
+        layout.getInstanceConverterMap().put("safeMsg", EscapingMessageConverter::new);
+        layout.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{20} - %safeMsg%n");
+        layout.setContext(context);
+        layout.start();
+        LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
+        encoder.setLayout(layout);
+        encoder.setContext(context);
+        encoder.start();
+        return encoder;
     }
 
     static void configure(TesseraConfig.LogFormat format) {
@@ -35,13 +54,11 @@ final class Logging {
             json.setWithKVPList(false);
             json.setWithMDC(false);
             encoder = json;
+            encoder.setContext(context);
+            encoder.start();
         } else {
-            PatternLayoutEncoder text = new PatternLayoutEncoder();
-            text.setPattern("%d{yyyy-MM-dd'T'HH:mm:ss.SSS'Z',UTC} %-5level %logger{20} - %msg%n");
-            encoder = text;
+            encoder = textEncoder(context);
         }
-        encoder.setContext(context);
-        encoder.start();
         ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
         console.setContext(context);
         console.setName("console");

@@ -28,7 +28,15 @@ public record TesseraConfig(
         int bodyTimeoutSeconds,
         boolean nativeCrypto,
         String sqliteSynchronous,
-        ClientAuthLimits clientAuth) {
+        ClientAuthLimits clientAuth,
+        Optional<Listener> adminListener) {
+
+    /**
+     * A separate listener for the management API and {@code /metrics}
+     * ({@code TESSERA_ADMIN_HOST}, {@code TESSERA_ADMIN_PORT}); empty when everything shares one port.
+     */
+    public record Listener(String host, int port) {
+    }
 
     public enum LogFormat { TEXT, JSON }
 
@@ -37,7 +45,8 @@ public record TesseraConfig(
     private static final Set<String> KNOWN = known(
             "TESSERA_HTTP_HOST", "TESSERA_HTTP_PORT", "TESSERA_PUBLIC_URL", "TESSERA_DATA_DIR",
             "TESSERA_DATABASE_URL", "TESSERA_ADMIN_TOKEN", "TESSERA_LOG_FORMAT", "TESSERA_MASTER_KEY",
-            "TESSERA_ISSUER_DOMAIN", "TESSERA_MAX_BODY_BYTES", "TESSERA_BODY_TIMEOUT", "TESSERA_CRYPTO_PROVIDER", "TESSERA_SQLITE_SYNCHRONOUS");
+            "TESSERA_ISSUER_DOMAIN", "TESSERA_MAX_BODY_BYTES", "TESSERA_BODY_TIMEOUT", "TESSERA_CRYPTO_PROVIDER", "TESSERA_SQLITE_SYNCHRONOUS",
+            "TESSERA_ADMIN_HOST", "TESSERA_ADMIN_PORT");
 
     private static Set<String> known(String... names) {
         Set<String> all = new HashSet<>(Set.of(names));
@@ -94,14 +103,34 @@ public record TesseraConfig(
             case "normal" -> "NORMAL";
             default -> throw new ConfigException("TESSERA_SQLITE_SYNCHRONOUS must be full or normal, not '" + v + "'");
         }).orElse("FULL");
+        Optional<Listener> adminListener = adminListener(env, host, port);
         return new TesseraConfig(host, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
-                masterKey, issuerDomain, maxBody, bodyTimeout, nativeCrypto, sqliteSynchronous, ClientAuthLimits.from(env));
+                masterKey, issuerDomain, maxBody, bodyTimeout, nativeCrypto, sqliteSynchronous,
+                ClientAuthLimits.from(env), adminListener);
+    }
+
+    /** The admin listener binds to loopback unless told otherwise: it is meant for operators, not the internet. */
+    private static Optional<Listener> adminListener(Map<String, String> env, String httpHost, int httpPort) {
+        Optional<String> adminHost = value(env, "TESSERA_ADMIN_HOST");
+        Optional<Integer> adminPort = value(env, "TESSERA_ADMIN_PORT")
+                .map(v -> integer("TESSERA_ADMIN_PORT", v, 0, 65535));
+        if (adminPort.isEmpty()) {
+            if (adminHost.isPresent()) {
+                throw new ConfigException("TESSERA_ADMIN_HOST needs TESSERA_ADMIN_PORT (the separate management listener)");
+            }
+            return Optional.empty();
+        }
+        if (adminPort.get() != 0 && adminPort.get() == httpPort) {
+            throw new ConfigException("TESSERA_ADMIN_PORT must differ from TESSERA_HTTP_PORT (" + httpPort + ")");
+        }
+        return Optional.of(new Listener(adminHost.orElse("127.0.0.1"), adminPort.get()));
     }
 
     /** The same settings with another port and data directory; used by tests and benchmarks. */
     public TesseraConfig withPort(int port) {
         return new TesseraConfig(httpHost, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
-                masterKey, issuerDomain, maxBodyBytes, bodyTimeoutSeconds, nativeCrypto, sqliteSynchronous, clientAuth);
+                masterKey, issuerDomain, maxBodyBytes, bodyTimeoutSeconds, nativeCrypto, sqliteSynchronous, clientAuth,
+                adminListener);
     }
 
     /** The public base URL, defaulting to {@code http://localhost:<bound port>}. */

@@ -1,13 +1,12 @@
 package dev.tessera.crypto;
 
 import dev.tessera.config.ConfigException;
+import dev.tessera.store.PrivateFiles;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import javax.crypto.Mac;
@@ -42,9 +41,11 @@ public final class MasterKey {
         }
         Path file = dataDir.resolve("master.key");
         try {
-            Files.createDirectories(dataDir);
+            PrivateFiles.directory(dataDir);
             if (!Files.exists(file)) {
                 createKeyFile(file);
+            } else {
+                PrivateFiles.tighten(file);
             }
             return new MasterKey(decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString()));
         } catch (IOException e) {
@@ -54,11 +55,7 @@ public final class MasterKey {
 
     private static void createKeyFile(Path file) throws IOException {
         String encoded = Base64.getEncoder().encodeToString(RandomStrings.bytes(32)) + "\n";
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException e) {
+        if (!PrivateFiles.file(file)) {
             return; // another process created it first; use theirs
         }
         Files.writeString(file, encoded, StandardCharsets.US_ASCII);

@@ -6,14 +6,20 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** {@code /health/live}, {@code /health/ready} (the database answers) and {@code /metrics} (Prometheus text). */
+/**
+ * {@code /health/live} and {@code /health/ready} (the database answers), served on every listener;
+ * {@code /metrics} (Prometheus text) is {@link #metrics}, served with the management API.
+ */
 public final class HealthRoutes implements RouteGroup {
     private final BooleanSupplier databaseReachable;
-    private final PrometheusMeterRegistry metrics;
 
-    public HealthRoutes(BooleanSupplier databaseReachable, PrometheusMeterRegistry metrics) {
+    public HealthRoutes(BooleanSupplier databaseReachable) {
         this.databaseReachable = databaseReachable;
-        this.metrics = metrics;
+    }
+
+    /** {@code GET /metrics}: Prometheus text. */
+    public static RouteGroup metrics(PrometheusMeterRegistry metrics) {
+        return r -> r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     }
 
     @Override
@@ -24,6 +30,5 @@ public final class HealthRoutes implements RouteGroup {
             Responses.json(ctx, ok ? 200 : 503, Map.of("status", ok ? "ok" : "unavailable",
                     "database", ok ? "ok" : "unreachable"));
         });
-        r.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
     }
 }

@@ -8,6 +8,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,12 +35,23 @@ public final class HttpServer {
     private HttpServer() {
     }
 
+    /** One server on the main listener ({@code TESSERA_HTTP_HOST}, {@code TESSERA_HTTP_PORT}). */
     public static Javalin create(TesseraConfig config, MeterRegistry metrics, List<RouteGroup> groups) {
+        return create(config, config.httpHost(), config.httpPort(), metrics, groups);
+    }
+
+    /** One server listening on {@code host:port} and serving {@code groups}. */
+    public static Javalin create(TesseraConfig config, String host, int port, MeterRegistry metrics, List<RouteGroup> groups) {
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
-            cfg.jetty.host = config.httpHost();
-            cfg.jetty.port = config.httpPort();
+            // Our own connector (Javalin then adds none): its connections remember unparsable targets.
+            cfg.jetty.addConnector((server, httpConfig) -> {
+                ServerConnector connector = new ServerConnector(server, new TargetRememberingConnectionFactory(httpConfig));
+                connector.setHost(host);
+                connector.setPort(port);
+                return connector;
+            });
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
@@ -47,9 +60,14 @@ public final class HttpServer {
                     received, Math.max(DRAIN_BYTES, 2 * received), config.bodyTimeoutSeconds() * 1000L)));
             // Inserted last, so outermost: a request still receiving its body counts as in flight.
             cfg.jetty.modifyServer(GracefulStop::install);
+            // Errors Jetty raises before routing (bad request line, ambiguous URI, oversized header) as JSON.
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             cfg.jetty.modifyHttpConfiguration(h -> {
                 h.setSendServerVersion(false);
                 h.setSendXPoweredBy(false);
+                // Refuse ambiguous paths (%2F, %2e%2e, empty segments) before routing: no route needs them,
+                // and a path that means two things to two parsers is how access checks get bypassed.
+                h.setUriCompliance(UriCompliance.DEFAULT);
             });
             // Timers by method, route template and status: looked up, not rebuilt, on every request.
             Map<String, Timer> timers = new ConcurrentHashMap<>();

@@ -9,6 +9,8 @@ import java.util.Map;
 /** Writes JSON and problem+json bodies; the only place that sets those content types. */
 public final class Responses {
     public static final String TRACE_ATTRIBUTE = "tessera.trace";
+    /** A body with thousands of bad keys must not get a megabyte back: the first ones are enough to fix it. */
+    public static final int MAX_LISTED_PARAMETERS = 20;
 
     private Responses() {
     }
@@ -23,10 +25,16 @@ public final class Responses {
         body.put("title", p.title());
         body.put("type", "https://httpstatuses.com/" + p.status());
         body.put("instance", "tessera:trace:" + traceId(ctx));
-        body.put("detail", p.detail());
-        if (!p.invalidParameters().isEmpty()) {
-            List<Map<String, Object>> params = p.invalidParameters().stream().map(InvalidParameter::toJson).toList();
-            body.put("invalid_parameters", params);
+        List<InvalidParameter> invalid = p.invalidParameters();
+        String detail = p.detail();
+        if (invalid.size() > MAX_LISTED_PARAMETERS) {
+            detail += " (the first " + MAX_LISTED_PARAMETERS + " are listed, " + (invalid.size() - MAX_LISTED_PARAMETERS)
+                    + " more are not)";
+            invalid = invalid.subList(0, MAX_LISTED_PARAMETERS);
+        }
+        body.put("detail", detail);
+        if (!invalid.isEmpty()) {
+            body.put("invalid_parameters", invalid.stream().map(InvalidParameter::toJson).toList());
         }
         ctx.status(p.status()).contentType("application/problem+json").result(Json.write(body));
     }

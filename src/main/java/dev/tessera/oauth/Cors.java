@@ -10,12 +10,14 @@ final class Cors {
     }
 
     static void apply(Context ctx, List<String> trustedOrigins) {
+        // Every answer depends on Origin, also one without CORS headers: a shared cache must not
+        // hand a trusted origin's discovery or JWKS response to another origin, nor the reverse.
+        ctx.header("Vary", "Origin");
         String origin = ctx.header("Origin");
         if (origin == null || !trustedOrigins.contains(origin)) {
             return;
         }
         ctx.header("Access-Control-Allow-Origin", origin);
-        ctx.header("Vary", "Origin");
         ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
         ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
         ctx.header("Access-Control-Max-Age", "600");

@@ -72,13 +72,25 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLite gives the -wal and -shm files the database file's permissions, so creating the
+     * database file 0600 first (and tightening the three files if they exist) keeps all of them private.
+     */
     private static String sqliteUrl(Path dataDir) {
+        Path db = dataDir.resolve("tessera.db");
         try {
-            Files.createDirectories(dataDir);
+            PrivateFiles.directory(dataDir);
+            PrivateFiles.file(db);
+            for (String suffix : new String[]{"-wal", "-shm"}) {
+                Path companion = dataDir.resolve("tessera.db" + suffix);
+                if (Files.exists(companion)) {
+                    PrivateFiles.tighten(companion);
+                }
+            }
         } catch (IOException e) {
             throw new ConfigException("cannot create data directory " + dataDir + ": " + e.getMessage());
         }
-        return "jdbc:sqlite:" + dataDir.resolve("tessera.db").toAbsolutePath();
+        return "jdbc:sqlite:" + db.toAbsolutePath();
     }
 
     /** The newest migration in {@code db/migration}; a test keeps the two in step. */

@@ -107,11 +107,21 @@ public final class ClaimTemplate {
      * @throws TemplateEvaluationException if evaluation fails (the token must be refused)
      */
     public Object evaluate(Map<String, Object> context) throws TemplateEvaluationException {
+        return evaluate(context, null);
+    }
+
+    /**
+     * Evaluates the value as one of a token's claims: the work also counts against {@code budget},
+     * shared by all claims of that token (null: this claim's own limits only).
+     *
+     * @throws TemplateEvaluationException if evaluation fails or the token's budget is exhausted
+     */
+    public Object evaluate(Map<String, Object> context, TokenBudget budget) throws TemplateEvaluationException {
         if (segments == null) {
             return staticValue;
         }
         Map<String, Object> ctx = context == null ? Map.of() : context;
-        Evaluation evaluation = new Evaluation();
+        Evaluation evaluation = new Evaluation(budget);
         try {
             if (single != null) {
                 Object value = Evaluator.eval(single, ctx, evaluation);

@@ -7,14 +7,27 @@ package dev.tessera.template;
  */
 final class Evaluation {
 
+    private final TokenBudget token;
     private int steps;
     private int produced;
+
+    Evaluation() {
+        this(null);
+    }
+
+    /** An evaluation that also charges the budget shared by the claims of one token (if not null). */
+    Evaluation(TokenBudget token) {
+        this.token = token;
+    }
 
     /** Counts {@code n} units of work. */
     void step(int n) {
         steps += n;
         if (steps > Limits.MAX_STEPS) {
             throw new EvalError("evaluation exceeded " + Limits.MAX_STEPS + " steps");
+        }
+        if (token != null) {
+            token.step(n);
         }
     }
 
@@ -23,6 +36,9 @@ final class Evaluation {
         produced += chars;
         if (produced > Limits.MAX_TOTAL_OUTPUT) {
             throw new EvalError("evaluation produced more than " + Limits.MAX_TOTAL_OUTPUT + " characters in total");
+        }
+        if (token != null) {
+            token.produced(chars);
         }
     }
 }

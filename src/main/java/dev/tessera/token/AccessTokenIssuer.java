@@ -8,6 +8,7 @@ import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.ClientEntry;
 import dev.tessera.snapshot.CompiledClaim;
 import dev.tessera.template.TemplateEvaluationException;
+import dev.tessera.template.TokenBudget;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -52,9 +53,10 @@ public final class AccessTokenIssuer {
         String scope = String.join(" ", scopeNames);
 
         Map<String, Object> claims = new LinkedHashMap<>();
+        TokenBudget budget = TokenBudget.perToken();
         for (CompiledClaim c : server.claims()) {
             if (ClaimSelector.inToken(c.claim(), scopeIds, namedScopes)) {
-                claims.put(c.claim().name(), render(c, client));
+                claims.put(c.claim().name(), render(c, client, budget));
             }
         }
         putRegistered(claims, server.issuer(), client.client().id(), server.server().audience(), scope, jti, now, now + lifetime);
@@ -96,13 +98,28 @@ public final class AccessTokenIssuer {
      * and so does a value that would not read back from the token unchanged (e.g. 1E+400 from a template).
      */
     public static Object render(CompiledClaim c, ClientEntry client) {
+        return render(c, client, null);
+    }
+
+    /**
+     * Evaluates one of a token's (or a userinfo response's) claims, charging {@code budget}, which
+     * all claims of that token or response share.
+     *
+     * @throws ClaimBudgetExceededException when the shared budget runs out
+     */
+    public static Object render(CompiledClaim c, ClientEntry client, TokenBudget budget) {
         if (c.template() == null) {
             throw new TokenRefusedException("claim '" + c.claim().name() + "' has an invalid value: " + c.error());
         }
         Object value;
         try {
-            value = c.template().evaluate(client.templateContext());
+            value = c.template().evaluate(client.templateContext(), budget);
         } catch (TemplateEvaluationException e) {
+            if (budget != null && budget.exceeded()) {
+                throw new ClaimBudgetExceededException("the claims of this token need more template work than one token "
+                        + "may use (at claim '" + c.claim().name() + "': " + e.getMessage() + "); request fewer scopes "
+                        + "or ask the administrator to simplify the claims");
+            }
             throw new TokenRefusedException("claim '" + c.claim().name() + "' could not be rendered: " + e.getMessage());
         }
         String problem = ClaimValues.problem(value);

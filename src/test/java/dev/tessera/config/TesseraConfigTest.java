@@ -52,4 +52,19 @@ class TesseraConfigTest {
         assertThatThrownBy(() -> TesseraConfig.from(Map.of("TESSERA_ISSUER_DOMAIN", "not a domain")))
                 .hasMessageContaining("TESSERA_ISSUER_DOMAIN");
     }
+
+    @Test
+    void aSeparateAdminListenerIsOptionalAndDefaultsToLoopback() {
+        assertThat(TesseraConfig.from(Map.of()).adminListener()).isEmpty();
+        assertThat(TesseraConfig.from(Map.of("TESSERA_ADMIN_PORT", "9090")).adminListener())
+                .contains(new TesseraConfig.Listener("127.0.0.1", 9090));
+        assertThat(TesseraConfig.from(Map.of("TESSERA_ADMIN_PORT", "9090", "TESSERA_ADMIN_HOST", "0.0.0.0")).adminListener())
+                .contains(new TesseraConfig.Listener("0.0.0.0", 9090));
+        assertThatThrownBy(() -> TesseraConfig.from(Map.of("TESSERA_ADMIN_HOST", "0.0.0.0")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("TESSERA_ADMIN_PORT");
+        assertThatThrownBy(() -> TesseraConfig.from(Map.of("TESSERA_ADMIN_PORT", "8080")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("must differ");
+        assertThatThrownBy(() -> TesseraConfig.from(Map.of("TESSERA_ADMIN_PORT", "70000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("TESSERA_ADMIN_PORT");
+    }
 }

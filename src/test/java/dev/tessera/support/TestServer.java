@@ -26,7 +26,8 @@ public final class TestServer implements AutoCloseable {
         this.dataDir = dataDir;
         this.pgUrl = pgUrl;
         this.env = env;
-        this.http = new Http("http://localhost:" + app.port(), ADMIN_TOKEN);
+        // The management API's base: the admin listener when there is one; issuer URLs carry the public port.
+        this.http = new Http("http://localhost:" + app.adminPort(), ADMIN_TOKEN);
     }
 
     public static TestServer start(Backend backend) {

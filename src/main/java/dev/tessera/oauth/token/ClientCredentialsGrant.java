@@ -8,6 +8,7 @@ import dev.tessera.snapshot.ClientEntry;
 import dev.tessera.token.AccessTokenIssuer;
 import dev.tessera.token.ClientGoneException;
 import dev.tessera.token.ScopePolicy;
+import dev.tessera.token.ClaimBudgetExceededException;
 import dev.tessera.token.TokenRefusedException;
 import dev.tessera.token.TokenTooLargeException;
 
@@ -46,7 +47,7 @@ public final class ClientCredentialsGrant implements GrantHandler {
             // Deleted after it authenticated (or on another node before the change arrived): as for any unknown client.
             throw new OAuthException(OAuthError.INVALID_CLIENT, "client authentication failed", e.getMessage(),
                     request.basic().isPresent());
-        } catch (TokenTooLargeException e) {
+        } catch (TokenTooLargeException | ClaimBudgetExceededException e) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, e.getMessage());
         }
         Map<String, Object> body = new LinkedHashMap<>();

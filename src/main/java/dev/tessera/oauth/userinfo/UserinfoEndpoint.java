@@ -7,7 +7,9 @@ import dev.tessera.oauth.OAuthResponses;
 import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.ClientEntry;
 import dev.tessera.snapshot.CompiledClaim;
+import dev.tessera.template.TokenBudget;
 import dev.tessera.token.AccessTokenIssuer;
+import dev.tessera.token.ClaimBudgetExceededException;
 import dev.tessera.token.ClaimSelector;
 import dev.tessera.token.TokenIntrospector;
 import dev.tessera.token.TokenRefusedException;
@@ -35,14 +37,18 @@ public final class UserinfoEndpoint {
         ClientEntry client = server.clients().get(active.clientId());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("sub", active.claims().get("sub"));
+        // The claims of one response share one template budget, as those of one token do.
+        TokenBudget budget = TokenBudget.perToken();
         try {
             for (CompiledClaim c : server.claims()) {
                 if (ClaimSelector.inUserinfo(c.claim())) {
-                    body.put(c.claim().name(), AccessTokenIssuer.render(c, client));
+                    body.put(c.claim().name(), AccessTokenIssuer.render(c, client, budget));
                 }
             }
         } catch (TokenRefusedException e) {
             throw new OAuthException(OAuthError.SERVER_ERROR, e.getMessage());
+        } catch (ClaimBudgetExceededException e) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, e.getMessage());
         }
         OAuthResponses.json(ctx, 200, body);
     }
