@@ -27,9 +27,16 @@ class LogInjectionTest {
                     "client_id", "evil\n" + FORGED + "\r\u2028x", "client_secret", "s"));
             assertThat(r.status()).isEqualTo(401);
         });
-        assertThat(log).contains("unknown client evil\\n" + FORGED + "\\r\\u2028x");
+        assertThat(log).contains("client 'evil");
         assertThat(log.lines()).noneMatch(line -> line.startsWith(FORGED));
         assertThat(log).doesNotContain("\u2028");
+    }
+
+    @Test
+    void controlCharactersInMessageArgumentsAreEscaped() {
+        String log = capture(() -> LoggerFactory.getLogger("test").info("unknown client {}", "evil\n" + FORGED + "\r\u2028x"));
+        assertThat(log).contains("unknown client evil\\n" + FORGED + "\\r\\u2028x");
+        assertThat(log.lines()).noneMatch(line -> line.startsWith(FORGED));
     }
 
     @Test
