@@ -184,35 +184,26 @@ final class PostgresChangeTriggers {
 
     /** One notification per token whose {@code revoked_at} the statement set. */
     private static String revokedFunction(String schema, String channel) {
-        return """
-                CREATE OR REPLACE FUNCTION tessera_revoked() RETURNS trigger LANGUAGE plpgsql AS $body$
-                DECLARE
-                    v BIGINT;
-                    r RECORD;
-                BEGIN
-                    FOR r IN SELECT n.id, n.expires_at FROM new_rows n JOIN old_rows o
+        return revokedTokensFunction("tessera_revoked", """
+                SELECT n.id, n.expires_at FROM new_rows n JOIN old_rows o
                              ON o.auth_server_id = n.auth_server_id AND o.client_id = n.client_id AND o.id = n.id
-                             WHERE o.revoked_at IS NULL AND n.revoked_at IS NOT NULL LOOP
-                        IF v IS NULL THEN
-                            UPDATE %1$s.change_counter SET version = change_counter.version + 1 WHERE id = 1
-                                RETURNING change_counter.version INTO v;
-                        END IF;
-                        PERFORM pg_notify('%2$s', v || '|revoked|' || r.id || '|' || r.expires_at);
-                    END LOOP;
-                    RETURN NULL;
-                END
-                $body$""".formatted(quoteIdent(schema), channel);
+                             WHERE o.revoked_at IS NULL AND n.revoked_at IS NOT NULL""", schema, channel);
     }
 
     /** One notification per token kept dead because its client was deleted. */
     private static String deletedTokensFunction(String schema, String channel) {
+        return revokedTokensFunction("tessera_deleted_tokens", "SELECT n.id, n.expires_at FROM new_rows n", schema, channel);
+    }
+
+    /** A trigger function that sends {@code version|revoked|id|expiresAt} for each row of {@code rows}. */
+    private static String revokedTokensFunction(String name, String rows, String schema, String channel) {
         return """
-                CREATE OR REPLACE FUNCTION tessera_deleted_tokens() RETURNS trigger LANGUAGE plpgsql AS $body$
+                CREATE OR REPLACE FUNCTION %3$s() RETURNS trigger LANGUAGE plpgsql AS $body$
                 DECLARE
                     v BIGINT;
                     r RECORD;
                 BEGIN
-                    FOR r IN SELECT n.id, n.expires_at FROM new_rows n LOOP
+                    FOR r IN %4$s LOOP
                         IF v IS NULL THEN
                             UPDATE %1$s.change_counter SET version = change_counter.version + 1 WHERE id = 1
                                 RETURNING change_counter.version INTO v;
@@ -221,7 +212,7 @@ final class PostgresChangeTriggers {
                     END LOOP;
                     RETURN NULL;
                 END
-                $body$""".formatted(quoteIdent(schema), channel);
+                $body$""".formatted(quoteIdent(schema), channel, name, rows);
     }
 
     private static String quoteIdent(String name) {

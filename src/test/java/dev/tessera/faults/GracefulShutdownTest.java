@@ -2,6 +2,7 @@ package dev.tessera.faults;
 
 import dev.tessera.support.Backend;
 import dev.tessera.support.BothBackends;
+import dev.tessera.support.ChildServer;
 import dev.tessera.support.Http;
 import dev.tessera.support.OAuthFixture;
 import dev.tessera.support.TestServer;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +20,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,11 +46,11 @@ class GracefulShutdownTest {
         }
         Path logFile = dataDir.resolve("server.log");
         try {
-            int port = freePort();
-            Process server = launch(dataDir, port, pgUrl, logFile);
+            int port = ChildServer.freePort();
+            Process server = ChildServer.launch(dataDir, port, pgUrl, logFile);
             try {
                 Http http = new Http("http://127.0.0.1:" + port, TestServer.ADMIN_TOKEN);
-                awaitReady(http, server);
+                ChildServer.awaitReady(http, server);
                 var as = http.post("/v1/auth-servers", json("name", "shutdown", "audience", "a"));
                 String serverId = as.text("id");
                 var client = http.post("/v1/auth-servers/" + serverId + "/clients", json("name", "c",
@@ -152,46 +151,6 @@ class GracefulShutdownTest {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static Process launch(Path dataDir, int port, String pgUrl, Path logFile) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "dev.tessera.cli.Main", "serve");
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("TESSERA_"));
-        env.put("TESSERA_DATA_DIR", dataDir.toString());
-        env.put("TESSERA_HTTP_PORT", Integer.toString(port));
-        env.put("TESSERA_HTTP_HOST", "127.0.0.1");
-        env.put("TESSERA_ADMIN_TOKEN", TestServer.ADMIN_TOKEN);
-        if (pgUrl != null) {
-            env.put("TESSERA_DATABASE_URL", pgUrl);
-        }
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(logFile.toFile());
-        return pb.start();
-    }
-
-    private static void awaitReady(Http http, Process process) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("server process exited early").isTrue();
-            try {
-                if (http.send(http.request("/health/ready").GET()).status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server did not become ready within 90 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }

@@ -2,16 +2,14 @@ package dev.tessera.store;
 
 import dev.tessera.support.Backend;
 import dev.tessera.support.BothBackends;
+import dev.tessera.support.ChildServer;
 import dev.tessera.support.Http;
 import dev.tessera.support.TestServer;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static dev.tessera.support.Http.json;
@@ -33,12 +31,12 @@ class DurabilityTest {
             pgUrl = Backend.newPostgresSchema();
         }
         try {
-            int port = freePort();
-            Process server = launch(dataDir, port, pgUrl);
+            int port = ChildServer.freePort();
+            Process server = ChildServer.launch(dataDir, port, pgUrl, dataDir.resolve("server-" + System.nanoTime() + ".log"));
             Http http = new Http("http://127.0.0.1:" + port, TestServer.ADMIN_TOKEN);
             List<String> paths = new ArrayList<>();
             try {
-                awaitReady(http, server);
+                ChildServer.awaitReady(http, server);
                 String as = http.post("/v1/auth-servers", json("name", "durable", "audience", "a")).text("id");
                 paths.add("/v1/auth-servers/" + as);
                 for (int i = 0; i < 20; i++) {
@@ -56,9 +54,9 @@ class DurabilityTest {
                 server.waitFor(10, TimeUnit.SECONDS);
             }
 
-            Process restarted = launch(dataDir, port, pgUrl);
+            Process restarted = ChildServer.launch(dataDir, port, pgUrl, dataDir.resolve("server-" + System.nanoTime() + ".log"));
             try {
-                awaitReady(http, restarted);
+                ChildServer.awaitReady(http, restarted);
                 for (String path : paths) {
                     assertThat(http.get(path).status()).as(path).isEqualTo(200);
                 }
@@ -70,47 +68,6 @@ class DurabilityTest {
             if (pgUrl != null) {
                 Backend.dropPostgresSchema(pgUrl);
             }
-        }
-    }
-
-    private static Process launch(Path dataDir, int port, String pgUrl) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), "dev.tessera.cli.Main", "serve");
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("TESSERA_"));
-        env.put("TESSERA_DATA_DIR", dataDir.toString());
-        env.put("TESSERA_HTTP_PORT", Integer.toString(port));
-        env.put("TESSERA_HTTP_HOST", "127.0.0.1");
-        env.put("TESSERA_ADMIN_TOKEN", TestServer.ADMIN_TOKEN);
-        if (pgUrl != null) {
-            env.put("TESSERA_DATABASE_URL", pgUrl);
-        }
-        pb.redirectErrorStream(true);
-        pb.redirectOutput(dataDir.resolve("server-" + System.nanoTime() + ".log").toFile());
-        return pb.start();
-    }
-
-    private static void awaitReady(Http http, Process process) throws InterruptedException {
-        // Generous: on a loaded machine start-up has taken 40 s.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("server process exited early").isTrue();
-            try {
-                if (http.send(http.request("/health/ready").GET()).status() == 200) {
-                    return;
-                }
-            } catch (IllegalStateException notYet) {
-                // connection refused while starting
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("server did not become ready within 90 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 }
