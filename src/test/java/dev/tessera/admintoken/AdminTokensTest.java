@@ -1,5 +1,6 @@
 package dev.tessera.admintoken;
 
+import dev.tessera.support.MutableClock;
 import dev.tessera.config.TesseraConfig;
 import dev.tessera.crypto.Sha256;
 import dev.tessera.store.Database;
@@ -11,10 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -137,37 +136,5 @@ class AdminTokensTest {
     private String storedHash(UUID id) {
         return jdbc.queryOne("SELECT token_hash FROM admin_tokens WHERE id = ?", rs -> rs.getString(1), id.toString())
                 .orElseThrow();
-    }
-
-    /** A clock the test moves; the cache's ticker reads the same time. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        long nanos() {
-            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

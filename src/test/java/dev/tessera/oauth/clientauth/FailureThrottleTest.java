@@ -1,42 +1,17 @@
 package dev.tessera.oauth.clientauth;
 
+import dev.tessera.support.MutableClock;
 import dev.tessera.config.ClientAuthLimits;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The throttle's windows, moved by a test clock instead of sleeps, and its memory bound. */
 class FailureThrottleTest {
-    /** A clock the test moves by hand. */
-    static final class TestClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final FailureThrottle throttle = new FailureThrottle(
             new ClientAuthLimits(3, 5, Duration.ofSeconds(60), 1, Duration.ZERO), clock);
 
