@@ -106,7 +106,7 @@ public final class App implements AutoCloseable {
             database.migrate();
             MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
             MasterKeyCheck.verify(database.jdbc(), masterKey);
-            AdminTokens adminTokens = new AdminTokens(database.jdbc(), masterKey.derive("admin-token-hash"));
+            AdminTokens adminTokens = AdminTokens.keyedBy(database.jdbc(), masterKey);
             adminTokens.bootstrap(config.adminToken()).ifPresent(token -> BootstrapNotice.print(System.out, token));
             ClientAuthLimits authLimits = config.clientAuth();
             SecretHasher hasher = new SecretHasher(masterKey.derive("client-secret-pepper"), SecretHasher.ITERATIONS,

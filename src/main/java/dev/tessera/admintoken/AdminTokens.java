@@ -3,6 +3,7 @@ package dev.tessera.admintoken;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.tessera.crypto.MasterKey;
 import dev.tessera.crypto.RandomStrings;
 import dev.tessera.store.DataAccessException;
 import dev.tessera.store.Jdbc;
@@ -42,6 +43,11 @@ public final class AdminTokens {
     private final Cache<String, AdminToken> accepted;
     /** token id → the last-use time last written to the database. */
     private final ConcurrentHashMap<UUID, Long> lastUseWritten = new ConcurrentHashMap<>();
+
+    /** The tokens, hashed under the master key's admin-token purpose key (the server and the CLI agree on it here). */
+    public static AdminTokens keyedBy(Jdbc jdbc, MasterKey masterKey) {
+        return new AdminTokens(jdbc, masterKey.derive("admin-token-hash"));
+    }
 
     public AdminTokens(Jdbc jdbc, byte[] hashKey) {
         this(jdbc, new AdminTokenHasher(hashKey), Clock.systemUTC(), Ticker.systemTicker());

@@ -47,7 +47,7 @@ final class AdminTokenCommand implements Callable<Integer> {
             db.migrate();
             MasterKey key = MasterKey.load(config.masterKey(), config.dataDir());
             MasterKeyCheck.verify(db.jdbc(), key);
-            return work.apply(new AdminTokens(db.jdbc(), key.derive("admin-token-hash")));
+            return work.apply(AdminTokens.keyedBy(db.jdbc(), key));
         }
     }
 

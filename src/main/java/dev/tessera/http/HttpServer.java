@@ -81,7 +81,7 @@ public final class HttpServer {
             routes.exception(ProblemException.class, (e, ctx) -> Responses.problem(ctx, e));
             routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
                 log.warn("database unavailable, trace {}: {}", Responses.traceId(ctx), e.getMessage());
-                ctx.header("Retry-After", DatabaseAvailability.RETRY_AFTER_SECONDS);
+                ctx.header("Retry-After", Integer.toString(DatabaseAvailability.RETRY_AFTER_SECONDS));
                 Responses.problem(ctx, new ProblemException(503, "Service Unavailable",
                         "The database is temporarily unavailable; retry later", List.of()));
             });

@@ -1,7 +1,6 @@
 package dev.tessera.oauth;
 
 import dev.tessera.http.Json;
-import dev.tessera.store.DatabaseAvailability;
 import io.javalin.http.Context;
 
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 
 /** Writes OAuth responses: JSON whatever the Accept header says, never cached. */
 public final class OAuthResponses {
-
     private OAuthResponses() {
     }
 
@@ -35,14 +33,11 @@ public final class OAuthResponses {
         if (e.error() == OAuthError.INVALID_TOKEN) {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\", error_description=\"" + e.description() + "\"");
         }
-        if (e.error() == OAuthError.TEMPORARILY_UNAVAILABLE) {
-            ctx.header("Retry-After", DatabaseAvailability.RETRY_AFTER_SECONDS);
-        }
         if (e.error() == OAuthError.METHOD_NOT_ALLOWED) {
             ctx.header("Allow", "POST");
         }
         if (e.retryAfterSeconds() > 0) {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds())); // replaces any default set above
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
         }
         json(ctx, e.error().status(), body);
     }

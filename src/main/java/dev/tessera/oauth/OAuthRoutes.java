@@ -9,6 +9,7 @@ import dev.tessera.oauth.token.TokenEndpoint;
 import dev.tessera.oauth.userinfo.UserinfoEndpoint;
 import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.ConfigSnapshots;
+import dev.tessera.store.DatabaseAvailability;
 import dev.tessera.store.DatabaseUnavailableException;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -113,7 +114,7 @@ public final class OAuthRoutes implements RouteGroup {
         } catch (DatabaseUnavailableException e) {
             log.debug("{} answered 503: {} (trace {})", ctx.path(), e.getMessage(), ctx.attribute("tessera.trace"));
             throw new OAuthException(OAuthError.TEMPORARILY_UNAVAILABLE,
-                    "the service is temporarily unavailable; retry later");
+                    "the service is temporarily unavailable; retry later", DatabaseAvailability.RETRY_AFTER_SECONDS);
         } catch (RuntimeException e) {
             log.error("unexpected error on {} (trace {})", ctx.path(), ctx.attribute("tessera.trace"), e);
             throw new OAuthException(OAuthError.SERVER_ERROR, "the server could not complete the request");

@@ -20,7 +20,7 @@ public final class DatabaseAvailability implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DatabaseAvailability.class);
     public static final long PROBE_INTERVAL_MILLIS = 1_000;
     /** What a refused request is told ({@code Retry-After}): by then the probe has run twice. */
-    public static final String RETRY_AFTER_SECONDS = "2";
+    public static final int RETRY_AFTER_SECONDS = 2;
     static final int PROBE_TIMEOUT_MILLIS = 1_000;
 
     private final Database database;

@@ -56,13 +56,20 @@ public final class AccessTokenIssuer {
         TokenBudget budget = TokenBudget.perToken();
         for (CompiledClaim c : server.claims()) {
             if (ClaimSelector.inToken(c.claim(), scopeIds, namedScopes)) {
-                claims.put(c.claim().name(), render(c, client, budget));
+                claims.put(c.claim().name(), evaluate(c, client, budget));
             }
         }
         putRegistered(claims, server.issuer(), client.client().id(), server.server().audience(), scope, jti, now, now + lifetime);
 
-        String jwt = signer.sign(server.activeKey(), server.server().signingAlgorithm().name(),
-                server.server().accessTokenType().typ(), claims);
+        String jwt;
+        try {
+            jwt = signer.sign(server.activeKey(), server.server().signingAlgorithm().name(),
+                    server.server().accessTokenType().typ(), claims);
+        } catch (IllegalArgumentException e) {
+            // The signer's value check (one walk over the claims, on every token) names the claim
+            // whose rendered value would not read back from the token, e.g. 1E+400.
+            throw new TokenRefusedException(e.getMessage());
+        }
         if (jwt.length() > TokenSize.MAX) {
             // Introspection would call it inactive: refuse it now, before it is recorded.
             throw new TokenTooLargeException("the access token would be " + jwt.length() + " characters long, more than the "
@@ -102,18 +109,28 @@ public final class AccessTokenIssuer {
     }
 
     /**
-     * Evaluates one of a token's (or a userinfo response's) claims, charging {@code budget}, which
-     * all claims of that token or response share.
+     * Evaluates one claim of a userinfo response (or a claim test) and checks its value, charging
+     * {@code budget}, which all claims of one response share. Tokens evaluate without the check:
+     * the signer checks every value of a token anyway.
      *
      * @throws ClaimBudgetExceededException when the shared budget runs out
      */
     public static Object render(CompiledClaim c, ClientEntry client, TokenBudget budget) {
+        Object value = evaluate(c, client, budget);
+        String problem = ClaimValues.problem(value);
+        if (problem != null) {
+            throw new TokenRefusedException("claim '" + c.claim().name() + "' " + problem);
+        }
+        return value;
+    }
+
+    /** Evaluates without checking the value: for tokens, the signer checks every value once. */
+    private static Object evaluate(CompiledClaim c, ClientEntry client, TokenBudget budget) {
         if (c.template() == null) {
             throw new TokenRefusedException("claim '" + c.claim().name() + "' has an invalid value: " + c.error());
         }
-        Object value;
         try {
-            value = c.template().evaluate(client.templateContext(), budget);
+            return c.template().evaluate(client.templateContext(), budget);
         } catch (TemplateEvaluationException e) {
             if (budget != null && budget.exceeded()) {
                 throw new ClaimBudgetExceededException("the claims of this token need more template work than one token "
@@ -122,10 +139,5 @@ public final class AccessTokenIssuer {
             }
             throw new TokenRefusedException("claim '" + c.claim().name() + "' could not be rendered: " + e.getMessage());
         }
-        String problem = ClaimValues.problem(value);
-        if (problem != null) {
-            throw new TokenRefusedException("claim '" + c.claim().name() + "' " + problem);
-        }
-        return value;
     }
 }

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  *       rest of that window, whatever client it names — not even a correct secret is tried;</li>
  *   <li>a client id with {@code failuresPerClient} failures in its window (a guess spread over many
  *       sources) is refused only to sources that have not authenticated as that client within the
- *       last {@link #KNOWN_SOURCE_MEMORY}: the client's own machines keep getting tokens while it is
- *       attacked from elsewhere.</li>
+ *       last {@link #KNOWN_SOURCE_MEMORY} (counted from its last authentication): the client's own
+ *       machines keep getting tokens while it is attacked from elsewhere.</li>
  * </ul>
  * Unknown client ids are counted like known ones, so the answers do not reveal which ids exist.
  * Every map is a size-bounded Caffeine cache, so an attacker cannot grow memory without limit;
@@ -56,7 +56,7 @@ public final class FailureThrottle {
         this.bySource = windows(ticker, limits.window());
         this.byClient = windows(ticker, limits.window());
         this.knownSources = Caffeine.newBuilder().ticker(ticker).executor(Runnable::run)
-                .maximumSize(MAX_TRACKED).expireAfterWrite(KNOWN_SOURCE_MEMORY).build();
+                .maximumSize(MAX_TRACKED).expireAfterAccess(KNOWN_SOURCE_MEMORY).build();
     }
 
     private static Cache<String, Window> windows(Ticker ticker, Duration window) {
@@ -88,7 +88,12 @@ public final class FailureThrottle {
     }
 
     public void succeeded(String authServerId, String clientId, String source) {
-        knownSources.put(sourceKey(authServerId, clientId, source), Boolean.TRUE);
+        // Every token and introspection request succeeds here: a read (which renews the entry) is
+        // far cheaper than a cache write, so only a source's first success writes.
+        String key = sourceKey(authServerId, clientId, source);
+        if (knownSources.getIfPresent(key) == null) {
+            knownSources.put(key, Boolean.TRUE);
+        }
     }
 
     /** Entries held now, for the memory-bound test. */
