@@ -40,7 +40,7 @@ public final class AdminApi implements RouteGroup {
         groups.add(new AuthServerRoutes(ctx));
         groups.add(new ScopeRoutes(ctx));
         groups.add(new ClaimRoutes(ctx));
-        groups.add(new ClientRoutes(ctx, new ClientDeletion(jdbc, ctx.clients(), revoker)));
+        groups.add(new ClientRoutes(ctx, new ClientDeletion(jdbc, ctx.clients(), tokenRepository, revoker)));
         groups.add(new ClientSecretRoutes(ctx));
         groups.add(new TokenRoutes(ctx, tokenRepository, revoker));
         groups.add(new TestClaimRoutes(ctx));

@@ -17,11 +17,13 @@ import java.util.UUID;
 public final class ClientDeletion {
     private final Jdbc jdbc;
     private final ClientRepository clients;
+    private final TokenRepository tokens;
     private final TokenRevoker revoker;
 
-    public ClientDeletion(Jdbc jdbc, ClientRepository clients, TokenRevoker revoker) {
+    public ClientDeletion(Jdbc jdbc, ClientRepository clients, TokenRepository tokens, TokenRevoker revoker) {
         this.jdbc = jdbc;
         this.clients = clients;
+        this.tokens = tokens;
         this.revoker = revoker;
     }
 
@@ -34,20 +36,14 @@ public final class ClientDeletion {
             if (!clients.lock(tx, authServerId, clientId)) {
                 return null;
             }
-            List<TokenRepository.Revoked> live = tx.query("SELECT auth_server_id, id, expires_at FROM tokens "
-                            + "WHERE auth_server_id = ? AND client_id = ? AND expires_at > ?",
-                    rs -> new TokenRepository.Revoked(UUID.fromString(rs.getString(1)), UUID.fromString(rs.getString(2)),
-                            rs.getLong(3)), authServerId.toString(), clientId, now);
-            tx.batch("INSERT INTO deleted_client_tokens (auth_server_id, client_id, id, expires_at, deleted_at) "
-                    + "VALUES (?, ?, ?, ?, ?)", live.stream().map(r -> new Object[]{authServerId.toString(), clientId,
-                    r.id().toString(), r.expiresAt(), now}).toList());
+            List<TokenRepository.Revoked> live = tokens.keepLiveTokensOfDeletedClient(tx, authServerId, clientId, now);
             clients.delete(tx, authServerId, clientId);
             return live;
         });
         if (kept == null) {
             return false;
         }
-        revoker.revoked(authServerId, clientId, kept, now);
+        revoker.revoked(kept, now);
         return true;
     }
 }

@@ -3,6 +3,7 @@ package dev.tessera.token;
 import dev.tessera.store.ConnectionLimits;
 import dev.tessera.store.Dialect;
 import dev.tessera.store.Jdbc;
+import dev.tessera.store.Tx;
 import dev.tessera.store.JsonColumns;
 import dev.tessera.store.Page;
 import dev.tessera.store.PageQuery;
@@ -305,6 +306,21 @@ public final class TokenRepository {
                     cutoffMicros, limit - removed);
         }
         return removed;
+    }
+
+    /**
+     * Within a client's deletion: keeps the ids of its unexpired tokens (revoked or not) in
+     * {@code deleted_client_tokens}, since their records cascade away with the client, and
+     * returns them.
+     */
+    public List<Revoked> keepLiveTokensOfDeletedClient(Tx tx, UUID authServerId, String clientId, long nowMicros) {
+        List<Revoked> live = tx.query("SELECT auth_server_id, id, expires_at FROM tokens "
+                + "WHERE auth_server_id = ? AND client_id = ? AND expires_at > ?", TokenRepository::revoked,
+                authServerId.toString(), clientId, nowMicros);
+        tx.batch("INSERT INTO deleted_client_tokens (auth_server_id, client_id, id, expires_at, deleted_at) "
+                + "VALUES (?, ?, ?, ?, ?)", live.stream().map(r -> new Object[]{authServerId.toString(), clientId,
+                r.id().toString(), r.expiresAt(), nowMicros}).toList());
+        return live;
     }
 
     public record Revoked(UUID authServerId, UUID id, long expiresAt) {

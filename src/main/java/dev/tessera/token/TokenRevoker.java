@@ -38,7 +38,7 @@ public final class TokenRevoker {
      * {@link ClientDeletion}): into this node's memory now. On PostgreSQL the insert into
      * {@code deleted_client_tokens} announces them to the other nodes in the same transaction.
      */
-    void revoked(UUID authServerId, String clientId, List<TokenRepository.Revoked> revoked, long nowMicros) {
+    void revoked(List<TokenRepository.Revoked> revoked, long nowMicros) {
         revoked.forEach(r -> revocations.revoke(r.id(), r.expiresAt(), nowMicros));
     }
 }
