@@ -2,7 +2,7 @@ package dev.tessera.cluster;
 
 import dev.tessera.authserver.AuthServer;
 import dev.tessera.support.Backend;
-import dev.tessera.support.FreezableProxy;
+import dev.tessera.support.TcpProxy;
 import dev.tessera.support.StorageFixture;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +62,7 @@ class ChangeListenerHeartbeatTest {
     @Test
     void aSilentlyDeadListenerConnectionIsReplacedAndWhatWasMissedIsReloaded() throws Exception {
         try (StorageFixture db = StorageFixture.open(Backend.POSTGRESQL);
-             FreezableProxy proxy = new FreezableProxy("127.0.0.1", 5432)) {
+             TcpProxy proxy = TcpProxy.to("127.0.0.1", 5432)) {
             String listenerUrl = db.jdbcUrl().replace("127.0.0.1:5432", "127.0.0.1:" + proxy.port());
             Recorder recorder = new Recorder();
             try (PostgresChangeBus bus = PostgresChangeBus.start(db.database.dataSource(), listenerUrl, recorder, FAST)) {

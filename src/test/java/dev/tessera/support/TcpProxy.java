@@ -14,13 +14,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * A loopback TCP proxy in front of a real server (PostgreSQL), for outage tests: {@link #cut()}
  * closes the listening port and every open connection, as a database host going away does;
  * {@link #restore()} listens on the same port again. {@link #stall()} keeps every connection open
- * but forwards nothing (a server that stopped answering) until {@link #resume()}.
+ * but forwards nothing (a server that stopped answering) until {@link #resume()};
+ * {@link #freezeOpenConnections()} does that to the connections open now only, for good, while new
+ * ones flow (a half-open connection that a client must notice and replace).
  */
 public final class TcpProxy implements AutoCloseable {
     private final String targetHost;
     private final int targetPort;
     private final int port;
     private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> frozen = ConcurrentHashMap.newKeySet();
     private ServerSocket listener;
     private final Object gate = new Object();
     private boolean stalled;
@@ -70,9 +73,14 @@ public final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private void awaitFlowing() throws InterruptedException {
+    /** The connections open now stop carrying bytes, without being closed; new connections flow. */
+    public void freezeOpenConnections() {
+        frozen.addAll(sockets);
+    }
+
+    private void awaitFlowing(Socket from) throws InterruptedException {
         synchronized (gate) {
-            while (stalled) {
+            while (stalled || frozen.contains(from)) {
                 gate.wait();
             }
         }
@@ -114,7 +122,7 @@ public final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    awaitFlowing();
+                    awaitFlowing(from);
                     out.write(buffer, 0, n);
                     out.flush();
                 }
@@ -141,6 +149,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
+        frozen.clear();
         resume();
         cut();
     }
