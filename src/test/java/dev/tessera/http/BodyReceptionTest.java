@@ -3,6 +3,7 @@ package dev.tessera.http;
 import dev.tessera.support.Backend;
 import dev.tessera.support.Http;
 import dev.tessera.support.OAuthFixture;
+import dev.tessera.support.RawHttp;
 import dev.tessera.support.Servers;
 import dev.tessera.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
@@ -127,10 +128,10 @@ class BodyReceptionTest {
                     + "Authorization: Bearer " + TestServer.ADMIN_TOKEN + "\r\nContent-Length: 100\r\n\r\n{\"name\":")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String response = readResponse(socket.getInputStream());
-            assertThat(response).startsWith("HTTP/1.1 408 ");
-            assertThat(response).contains("Connection: close").contains("application/problem+json")
-                    .contains("\"detail\":\"The request body did not arrive in time\"");
+            RawHttp.Response response = RawHttp.read(socket.getInputStream());
+            assertThat(response.status()).isEqualTo(408);
+            assertThat(response.head()).contains("Connection: close").contains("application/problem+json");
+            assertThat(response.body()).contains("\"detail\":\"The request body did not arrive in time\"");
             assertThat(connectionClosed(socket)).isTrue();
         }
     }
@@ -144,9 +145,9 @@ class BodyReceptionTest {
             socket.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n"
                     + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 10000\r\n\r\ngrant_type=")
                     .getBytes(StandardCharsets.US_ASCII));
-            String response = readResponse(socket.getInputStream());
-            assertThat(response).startsWith("HTTP/1.1 408 ");
-            assertThat(response).endsWith(
+            RawHttp.Response response = RawHttp.read(socket.getInputStream());
+            assertThat(response.status()).isEqualTo(408);
+            assertThat(response.body()).isEqualTo(
                     "{\"error\":\"invalid_request\",\"error_description\":\"the request body did not arrive in time\"}");
         }
     }
@@ -167,8 +168,9 @@ class BodyReceptionTest {
             Thread.sleep(300); // the rest of the body comes in a later packet
             out.write(body, body.length / 2, body.length - body.length / 2);
             out.flush();
-            String response = readResponse(socket.getInputStream());
-            assertThat(response).startsWith("HTTP/1.1 200 ").contains("\"access_token\"");
+            RawHttp.Response response = RawHttp.read(socket.getInputStream());
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).contains("\"access_token\"");
         }
     }
 
@@ -223,25 +225,6 @@ class BodyReceptionTest {
 
     private static int port(TestServer server) {
         return server.app().port();
-    }
-
-    /** Reads one response whose body length is given by Content-Length. */
-    private static String readResponse(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed before the response ended: " + head);
-            }
-            head.append((char) b);
-        }
-        int length = 0;
-        for (String line : head.toString().split("\r\n")) {
-            if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
-                length = Integer.parseInt(line.substring(15).strip());
-            }
-        }
-        return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     /** True when the peer has closed (EOF or reset), false when it still holds the connection open. */

@@ -46,7 +46,8 @@ public final class RawHttp {
         }
     }
 
-    private static Response read(InputStream in) throws IOException {
+    /** Reads one response from a connection the caller opened (with its read timeout set). */
+    public static Response read(InputStream in) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];
         int headEnd = -1;
