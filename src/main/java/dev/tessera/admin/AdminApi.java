@@ -36,7 +36,7 @@ public final class AdminApi implements RouteGroup {
         this.audit = new AuditLog(jdbc);
         AdminContext ctx = new AdminContext(jdbc, new AuthServerRepository(jdbc), new ScopeRepository(jdbc),
                 new ClaimRepository(jdbc), new ClientRepository(jdbc), new ClientSecretRepository(jdbc), hasher,
-                issuers, events, AdminApi::claimValueProblem, maxBodyBytes);
+                issuers, events, AdminApi::claimValueProblem, maxBodyBytes, new Changes(jdbc, audit, events));
         groups.add(new AuthServerRoutes(ctx));
         groups.add(new ScopeRoutes(ctx));
         groups.add(new ClaimRoutes(ctx));
@@ -44,7 +44,7 @@ public final class AdminApi implements RouteGroup {
         groups.add(new ClientSecretRoutes(ctx));
         groups.add(new TokenRoutes(ctx, tokenRepository, revoker));
         groups.add(new TestClaimRoutes(ctx));
-        groups.add(new AdminTokenRoutes(tokens, maxBodyBytes));
+        groups.add(new AdminTokenRoutes(tokens, maxBodyBytes, ctx.changes()));
         groups.add(new AuditEventRoutes(audit));
     }
 

@@ -20,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** What the management routes share: storage, issuer naming, limits and change events. */
+/** What the management routes and services share: storage, issuer naming, limits, change events and transactions. */
 record AdminContext(
         Jdbc jdbc,
         AuthServerRepository authServers,
@@ -32,7 +32,8 @@ record AdminContext(
         Issuers issuers,
         AuthServerEvents events,
         java.util.function.Function<String, String> claimValueCheck,
-        int maxBodyBytes) {
+        int maxBodyBytes,
+        Changes changes) {
 
     /** The client named by the path (in the auth server named by the path), or a 404. */
     Client client(Context ctx) {

@@ -30,10 +30,14 @@ final class AdminTokenRoutes implements RouteGroup {
 
     private final AdminTokens tokens;
     private final int maxBodyBytes;
+    private final Changes changes;
+    private final AdminTokenService service;
 
-    AdminTokenRoutes(AdminTokens tokens, int maxBodyBytes) {
+    AdminTokenRoutes(AdminTokens tokens, int maxBodyBytes, Changes changes) {
         this.tokens = tokens;
         this.maxBodyBytes = maxBodyBytes;
+        this.changes = changes;
+        this.service = new AdminTokenService(tokens);
     }
 
     @Override
@@ -55,7 +59,7 @@ final class AdminTokenRoutes implements RouteGroup {
         String name = f.string("name", 1, AdminTokens.MAX_NAME_LENGTH).orElse(null);
         boolean readOnly = f.bool("read_only").orElse(false);
         f.done();
-        AdminTokens.Created created = tokens.create(name.strip(), readOnly, AdminToken.Source.API);
+        AdminTokens.Created created = changes.run(ctx, change -> service.create(change, name.strip(), readOnly));
         Responses.json(ctx, 201, render(created.token(), created.value()));
     }
 
@@ -65,9 +69,11 @@ final class AdminTokenRoutes implements RouteGroup {
     }
 
     private void revoke(Context ctx) {
-        if (!tokens.revoke(PathParams.uuid(ctx, "adminTokenId"))) {
-            throw notFound();
-        }
+        UUID id = PathParams.uuid(ctx, "adminTokenId");
+        changes.run(ctx, change -> {
+            service.revoke(change, id);
+            return null;
+        });
         ctx.status(204);
     }
 

@@ -22,11 +22,11 @@ import org.slf4j.LoggerFactory;
 import java.util.Set;
 
 /**
- * Records every successful management change (POST, PUT, PATCH, DELETE under {@code /v1})
- * in the audit log, in one place instead of in every route. It runs after the route, so after
- * the change has committed and before the response leaves: a client that saw success can
- * find the event, except if the process dies between the commit and this write (see
- * docs/SECURITY.md).
+ * Records a successful management change (POST, PUT, PATCH, DELETE under {@code /v1}) that the
+ * services did not audit themselves. The services store their events in the transaction of the
+ * change ({@link Changes}); this after-the-fact recorder is the fallback for a route that changes
+ * something without them, so no change goes unrecorded. It runs after the route, so after the
+ * change has committed: a crash between the commit and this write loses the event.
  */
 final class AuditRecorder implements Handler {
     private static final Logger log = LoggerFactory.getLogger(AuditRecorder.class);
@@ -42,7 +42,8 @@ final class AuditRecorder implements Handler {
     @Override
     public void handle(Context ctx) {
         int status = ctx.statusCode();
-        if (!WRITES.contains(ctx.method()) || status < 200 || status >= 300) {
+        if (!WRITES.contains(ctx.method()) || status < 200 || status >= 300
+                || ctx.attribute(Changes.AUDITED_ATTRIBUTE) != null) {
             return;
         }
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();

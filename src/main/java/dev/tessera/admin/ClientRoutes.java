@@ -1,8 +1,6 @@
 package dev.tessera.admin;
 
 import dev.tessera.client.Client;
-import dev.tessera.client.ClientSecret;
-import dev.tessera.crypto.RandomStrings;
 import dev.tessera.http.InvalidParameter;
 import dev.tessera.http.JsonBody;
 import dev.tessera.http.ProblemException;
@@ -14,9 +12,7 @@ import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -32,11 +28,11 @@ final class ClientRoutes implements RouteGroup {
             Map.of("created_at", "created_at", "updated_at", "updated_at", "name", "name"));
 
     private final AdminContext admin;
-    private final ClientDeletion deletion;
+    private final ClientService service;
 
     ClientRoutes(AdminContext admin, ClientDeletion deletion) {
         this.admin = admin;
-        this.deletion = deletion;
+        this.service = new ClientService(admin, deletion);
     }
 
     @Override
@@ -52,19 +48,9 @@ final class ClientRoutes implements RouteGroup {
     private void create(Context ctx) {
         UUID serverId = admin.authServer(ctx).id();
         ClientFields in = ClientFields.read(fields(ctx), ClientFields.Mode.CREATE);
-        long now = Timestamps.nowMicros();
-        Client client = build(serverId, RandomStrings.clientId(), in, now, now);
-        String secret = RandomStrings.clientSecret();
-        ClientSecret stored = new ClientSecret(serverId, client.id(), UUID.randomUUID(),
-                admin.secretHasher().hashGenerated(secret), true, now, now);
-        Conflicts.uniqueName("client", client.name(), () -> admin.jdbc().inTransaction(tx -> {
-            admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
-            admin.clients().insert(tx, client);
-            admin.clientSecrets().insert(tx, stored);
-            return client;
-        }));
-        admin.events().clientChanged(serverId, client.id());
-        Responses.json(ctx, 201, render(client, secret));
+        var secret = service.secret(in, true);
+        var saved = admin.changes().run(ctx, change -> service.create(change, serverId, in, secret));
+        Responses.json(ctx, 201, render(saved.client(), saved.secret()));
     }
 
     private void replace(Context ctx) {
@@ -75,24 +61,9 @@ final class ClientRoutes implements RouteGroup {
                     "must be 1 to 36 characters of letters, digits, '-' and '_'"));
         }
         ClientFields in = ClientFields.read(fields(ctx), ClientFields.Mode.REPLACE);
-        String secret = in.clientSecret().orElseThrow();
-        String hash = admin.secretHasher().hashSupplied(secret);
-        boolean created = Conflicts.uniqueName("client", in.name().orElse(null), () -> admin.jdbc().inTransaction(tx -> {
-            long now = Timestamps.nowMicros();
-            var existing = admin.clients().find(tx, serverId, id);
-            Client client = build(serverId, id, in, existing.map(Client::createdAt).orElse(now), now);
-            admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
-            if (existing.isPresent()) {
-                admin.clients().update(tx, client);
-            } else {
-                admin.clients().insert(tx, client);
-            }
-            admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, UUID.randomUUID(), hash, true, now, now));
-            return existing.isEmpty();
-        }));
-        admin.events().clientChanged(serverId, id);
-        Client client = admin.clients().find(serverId, id).orElseThrow();
-        Responses.json(ctx, created ? 201 : 200, render(client, secret));
+        var secret = service.secret(in, false);
+        var saved = admin.changes().run(ctx, change -> service.replace(change, serverId, id, in, secret));
+        Responses.json(ctx, saved.created() ? 201 : 200, render(saved.client(), saved.secret()));
     }
 
     private void list(Context ctx) {
@@ -109,51 +80,23 @@ final class ClientRoutes implements RouteGroup {
         UUID serverId = admin.authServer(ctx).id();
         String id = PathParams.clientId(ctx);
         ClientFields in = ClientFields.read(fields(ctx), ClientFields.Mode.UPDATE);
-        String hash = in.clientSecret().map(s -> admin.secretHasher().hashSupplied(s)).orElse(null);
-        Client updated = Conflicts.uniqueName("client", in.name().orElse(null), () -> admin.jdbc().inTransaction(tx -> {
-            Client c = admin.clients().find(tx, serverId, id).orElseThrow(() -> ProblemException.notFound("Client not found"));
-            Map<String, String> labels = LabelPatch.apply(c.labels(), in.labelsNull(), in.labels());
-            long now = Timestamps.nowMicros();
-            Client next = new Client(serverId, id, in.name().orElse(c.name()), in.grantTypes().orElse(c.grantTypes()),
-                    in.responseTypes().orElse(c.responseTypes()), in.redirectUris().orElse(c.redirectUris()),
-                    in.loginUri().map(Fields.Nullable::value).orElse(in.loginUri().isPresent() ? null : c.loginUri()),
-                    in.accessTokenDuration().orElse(c.accessTokenDuration()), in.idTokenDuration().orElse(c.idTokenDuration()),
-                    in.allowAllScopes().orElse(c.allowAllScopes()), in.allowScopes().orElse(c.allowScopes()), labels,
-                    in.authMethod().orElse(c.tokenEndpointAuthMethod()), c.createdAt(), now);
-            in.allowScopes().ifPresent(s -> admin.requireScopes(tx, serverId, s, "allow_scopes"));
-            admin.clients().update(tx, next);
-            if (hash != null) {
-                admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, UUID.randomUUID(), hash, true, now, now));
-            }
-            return next;
-        }));
-        admin.events().clientChanged(serverId, id);
+        var secret = service.secret(in, false);
+        Client updated = admin.changes().run(ctx, change -> service.update(change, serverId, id, in, secret));
         Responses.json(ctx, 200, render(updated, null));
     }
 
     private void delete(Context ctx) {
         UUID serverId = admin.authServer(ctx).id();
         String id = PathParams.clientId(ctx);
-        if (!deletion.delete(serverId, id)) {
-            throw ProblemException.notFound("Client not found");
-        }
-        admin.events().clientChanged(serverId, id);
+        admin.changes().run(ctx, change -> {
+            service.delete(change, serverId, id);
+            return null;
+        });
         ctx.status(204);
     }
 
     private Fields fields(Context ctx) {
         return new Fields(JsonBody.read(ctx, admin.maxBodyBytes()), ClientFields.FIELDS, ClientFields.READ_ONLY);
-    }
-
-    private static Client build(UUID serverId, String id, ClientFields in, long createdAt, long now) {
-        Map<String, String> labels = new TreeMap<>();
-        in.labels().ifPresent(u -> u.forEach((k, v) -> labels.put(k, v.value())));
-        return new Client(serverId, id, in.name().orElseThrow(), in.grantTypes().orElseThrow(),
-                in.responseTypes().orElseThrow(), in.redirectUris().orElse(List.of()),
-                in.loginUri().map(Fields.Nullable::value).orElse(null),
-                in.accessTokenDuration().orElse(Client.DEFAULT_DURATION), in.idTokenDuration().orElse(Client.DEFAULT_DURATION),
-                in.allowAllScopes().orElse(false), in.allowScopes().orElse(List.of()), labels,
-                in.authMethod().orElse("client_secret_post"), createdAt, now);
     }
 
     static Map<String, Object> render(Client c, String secret) {

@@ -4,11 +4,9 @@ import dev.tessera.client.Client;
 import dev.tessera.client.ClientSecret;
 import dev.tessera.crypto.RandomStrings;
 import dev.tessera.http.JsonBody;
-import dev.tessera.http.ProblemException;
 import dev.tessera.http.Responses;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.store.Timestamps;
-import dev.tessera.store.Tx;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRoutingApi;
 
@@ -29,9 +27,11 @@ final class ClientSecretRoutes implements RouteGroup {
             Map.of("created_at", "created_at", "updated_at", "updated_at"));
 
     private final AdminContext admin;
+    private final ClientSecretService service;
 
     ClientSecretRoutes(AdminContext admin) {
         this.admin = admin;
+        this.service = new ClientSecretService(admin);
     }
 
     @Override
@@ -52,20 +52,8 @@ final class ClientSecretRoutes implements RouteGroup {
         f.done();
         String secret = given.orElseGet(RandomStrings::clientSecret);
         String hash = given.isPresent() ? admin.secretHasher().hashSupplied(secret) : admin.secretHasher().hashGenerated(secret);
-        long now = Timestamps.nowMicros();
-        ClientSecret stored = new ClientSecret(client.authServerId(), client.id(), UUID.randomUUID(), hash, enabled, now, now);
-        admin.jdbc().execute(tx -> {
-            lockClient(tx, client);
-            if (admin.clientSecrets().count(tx, client.authServerId(), client.id(), false) >= ClientSecret.MAX_TOTAL) {
-                throw ProblemException.forbidden("A client can have at most " + ClientSecret.MAX_TOTAL
-                        + " secrets; delete an old one first");
-            }
-            if (enabled && admin.clientSecrets().count(tx, client.authServerId(), client.id(), true) >= ClientSecret.MAX_ENABLED) {
-                throw tooManyEnabled();
-            }
-            admin.clientSecrets().insert(tx, stored);
-        });
-        admin.events().clientChanged(client.authServerId(), client.id());
+        var stored = admin.changes().run(ctx, change -> service.create(change, client,
+                new ClientService.NewSecret(secret, hash), enabled));
         Responses.json(ctx, 201, render(stored, secret));
     }
 
@@ -79,7 +67,7 @@ final class ClientSecretRoutes implements RouteGroup {
         Client client = admin.client(ctx);
         UUID id = PathParams.uuid(ctx, "clientSecretId");
         Responses.json(ctx, 200, render(admin.clientSecrets().find(client.authServerId(), client.id(), id)
-                .orElseThrow(ClientSecretRoutes::notFound), null));
+                .orElseThrow(ClientSecretService::notFound), null));
     }
 
     private void update(Context ctx) {
@@ -89,51 +77,18 @@ final class ClientSecretRoutes implements RouteGroup {
                 Set.of("id", "created_at", "updated_at"));
         var enabled = f.bool("enabled");
         f.done();
-        ClientSecret updated = admin.jdbc().inTransaction(tx -> {
-            lockClient(tx, client);
-            ClientSecret s = admin.clientSecrets().find(tx, client.authServerId(), client.id(), id)
-                    .orElseThrow(ClientSecretRoutes::notFound);
-            if (enabled.isEmpty() || enabled.get() == s.enabled()) {
-                return s;
-            }
-            if (enabled.get() && admin.clientSecrets().count(tx, client.authServerId(), client.id(), true) >= ClientSecret.MAX_ENABLED) {
-                throw tooManyEnabled();
-            }
-            ClientSecret next = s.withEnabled(enabled.get(), Timestamps.nowMicros());
-            admin.clientSecrets().setEnabled(tx, next);
-            return next;
-        });
-        admin.events().clientChanged(client.authServerId(), client.id());
+        ClientSecret updated = admin.changes().run(ctx, change -> service.setEnabled(change, client, id, enabled));
         Responses.json(ctx, 200, render(updated, null));
     }
 
     private void delete(Context ctx) {
         Client client = admin.client(ctx);
         UUID id = PathParams.uuid(ctx, "clientSecretId");
-        if (!admin.jdbc().inTransaction(tx -> admin.clientSecrets().delete(tx, client.authServerId(), client.id(), id))) {
-            throw notFound();
-        }
-        admin.events().clientChanged(client.authServerId(), client.id());
+        admin.changes().run(ctx, change -> {
+            service.delete(change, client, id);
+            return null;
+        });
         ctx.status(204);
-    }
-
-    /**
-     * The limits are counted and then written: the client's row lock makes concurrent requests for
-     * one client take turns, so two of them cannot both pass the count.
-     */
-    private void lockClient(Tx tx, Client client) {
-        if (!admin.clients().lock(tx, client.authServerId(), client.id())) {
-            throw ProblemException.notFound("Client not found");
-        }
-    }
-
-    private static ProblemException tooManyEnabled() {
-        return ProblemException.forbidden("A client can have at most " + ClientSecret.MAX_ENABLED
-                + " enabled secrets; disable or delete one first");
-    }
-
-    private static ProblemException notFound() {
-        return ProblemException.notFound("Client secret not found");
     }
 
     static Map<String, Object> render(ClientSecret s, String secret) {

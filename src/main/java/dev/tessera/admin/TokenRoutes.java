@@ -27,12 +27,12 @@ final class TokenRoutes implements RouteGroup {
 
     private final AdminContext admin;
     private final TokenRepository tokens;
-    private final TokenRevoker revoker;
+    private final TokenService service;
 
     TokenRoutes(AdminContext admin, TokenRepository tokens, TokenRevoker revoker) {
         this.admin = admin;
         this.tokens = tokens;
-        this.revoker = revoker;
+        this.service = new TokenService(revoker);
     }
 
     @Override
@@ -59,15 +59,19 @@ final class TokenRoutes implements RouteGroup {
     private void revoke(Context ctx) {
         Client client = admin.client(ctx);
         UUID id = PathParams.uuid(ctx, "tokenId");
-        if (!revoker.revoke(client.authServerId(), client.id(), id)) {
-            throw ProblemException.notFound("Token not found");
-        }
+        admin.changes().run(ctx, change -> {
+            service.revoke(change, client, id);
+            return null;
+        });
         ctx.status(204);
     }
 
     private void revokeAll(Context ctx) {
         Client client = admin.client(ctx);
-        revoker.revokeAll(client.authServerId(), client.id());
+        admin.changes().run(ctx, change -> {
+            service.revokeAll(change, client);
+            return null;
+        });
         ctx.status(204);
     }
 

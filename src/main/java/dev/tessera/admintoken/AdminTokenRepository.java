@@ -5,6 +5,7 @@ import dev.tessera.store.Page;
 import dev.tessera.store.PageQuery;
 import dev.tessera.store.PageRequest;
 import dev.tessera.store.RowMapper;
+import dev.tessera.store.Tx;
 
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,11 @@ final class AdminTokenRepository {
     }
 
     void insert(AdminToken token, String hash) {
-        jdbc.update("INSERT INTO admin_tokens (id, name, token_hash, created_at, read_only, source) VALUES (?, ?, ?, ?, ?, ?)",
+        jdbc.execute(tx -> insert(tx, token, hash));
+    }
+
+    void insert(Tx tx, AdminToken token, String hash) {
+        tx.update("INSERT INTO admin_tokens (id, name, token_hash, created_at, read_only, source) VALUES (?, ?, ?, ?, ?, ?)",
                 token.id().toString(), token.name(), hash, token.createdAt(), token.readOnly(), token.source().value());
     }
 
@@ -59,6 +64,10 @@ final class AdminTokenRepository {
 
     boolean delete(UUID id) {
         return jdbc.update("DELETE FROM admin_tokens WHERE id = ?", id.toString()) > 0;
+    }
+
+    boolean delete(Tx tx, UUID id) {
+        return tx.update("DELETE FROM admin_tokens WHERE id = ?", id.toString()) > 0;
     }
 
     /** Removes the tokens that came from {@code TESSERA_ADMIN_TOKEN}, except {@code keep} (may be null). */

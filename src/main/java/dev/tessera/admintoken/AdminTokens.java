@@ -10,6 +10,7 @@ import dev.tessera.store.Jdbc;
 import dev.tessera.store.Page;
 import dev.tessera.store.PageRequest;
 import dev.tessera.store.Timestamps;
+import dev.tessera.store.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,6 +70,14 @@ public final class AdminTokens {
         String value = PREFIX + RandomStrings.of(RandomStrings.ALNUM, 40);
         AdminToken token = new AdminToken(UUID.randomUUID(), name, readOnly, source, now(), null);
         repository.insert(token, hasher.hash(value));
+        return new Created(token, value);
+    }
+
+    /** {@link #create} in the caller's transaction (the management API's, which also holds the audit event). */
+    public Created create(Tx tx, String name, boolean readOnly, AdminToken.Source source) {
+        String value = PREFIX + RandomStrings.of(RandomStrings.ALNUM, 40);
+        AdminToken token = new AdminToken(UUID.randomUUID(), name, readOnly, source, now(), null);
+        repository.insert(tx, token, hasher.hash(value));
         return new Created(token, value);
     }
 
@@ -135,6 +144,16 @@ public final class AdminTokens {
     /** Deletes the token; it stops working on this node now and on the others within {@link #ACCEPTED_FOR}. */
     public boolean revoke(UUID id) {
         boolean deleted = repository.delete(id);
+        forget(id);
+        return deleted;
+    }
+
+    /**
+     * {@link #revoke(UUID)} in the caller's transaction. The token is forgotten by this node at once:
+     * should the transaction roll back, the next use finds it in the database again.
+     */
+    public boolean revoke(Tx tx, UUID id) {
+        boolean deleted = repository.delete(tx, id);
         forget(id);
         return deleted;
     }

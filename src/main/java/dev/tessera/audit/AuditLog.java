@@ -11,6 +11,7 @@ import dev.tessera.store.PageQuery;
 import dev.tessera.store.PageRequest;
 import dev.tessera.store.RowMapper;
 import dev.tessera.store.Timestamps;
+import dev.tessera.store.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +22,11 @@ import java.util.UUID;
 
 /**
  * Records management changes in {@code audit_events} and as one JSON log line each (logger
- * {@code tessera.audit}), and lists them. The caller records an event after its change has
- * committed; if the database refuses the event, the log line is still written, marked
- * {@code "stored": false}, so the change is never unrecorded everywhere.
+ * {@code tessera.audit}), and lists them. The management services store an event in the
+ * transaction of its change ({@link #store}) and write its log line once that has committed
+ * ({@link #logStored}): a change and its event commit together or not at all. {@link #record}
+ * stores an event after the fact (for a change made outside the services); if the database
+ * refuses it, the log line is still written, marked {@code "stored": false}.
  */
 public final class AuditLog {
     private static final Logger auditLog = LoggerFactory.getLogger("tessera.audit");
@@ -47,15 +50,29 @@ public final class AuditLog {
     public void record(AuditEvent e) {
         boolean stored = false;
         try {
-            jdbc.update("INSERT INTO audit_events (id, created_at, admin_token_id, admin_token_name, method, resource_type, "
-                            + "resource_id, auth_server_id, path, status, changes, trace_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    e.id().toString(), e.createdAt(), e.adminTokenId() == null ? null : e.adminTokenId().toString(),
-                    e.adminTokenName(), e.method(), e.resourceType(), e.resourceId(), e.authServerId(), e.path(), e.status(),
-                    write(e.changes()), e.traceId());
+            jdbc.execute(tx -> store(tx, e));
             stored = true;
         } catch (DataAccessException ex) {
             auditLog.error("audit event could not be stored: {}", ex.getMessage());
         }
+        log(e, stored);
+    }
+
+    /** Stores the event in the caller's transaction, the one that makes the change it records. */
+    public void store(Tx tx, AuditEvent e) {
+        tx.update("INSERT INTO audit_events (id, created_at, admin_token_id, admin_token_name, method, resource_type, "
+                        + "resource_id, auth_server_id, path, status, changes, trace_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.id().toString(), e.createdAt(), e.adminTokenId() == null ? null : e.adminTokenId().toString(),
+                e.adminTokenName(), e.method(), e.resourceType(), e.resourceId(), e.authServerId(), e.path(), e.status(),
+                write(e.changes()), e.traceId());
+    }
+
+    /** The log line of an event {@link #store}d in a transaction that has committed. */
+    public void logStored(AuditEvent e) {
+        log(e, true);
+    }
+
+    private static void log(AuditEvent e, boolean stored) {
         Map<String, Object> line = render(e);
         line.put("stored", stored);
         if (stored) {

@@ -3,8 +3,10 @@ package dev.tessera.token;
 import dev.tessera.client.ClientRepository;
 import dev.tessera.store.Jdbc;
 import dev.tessera.store.Timestamps;
+import dev.tessera.store.Tx;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,21 +31,24 @@ public final class ClientDeletion {
 
     /** Returns false when there was no such client. */
     public boolean delete(UUID authServerId, String clientId) {
+        Optional<Runnable> deleted = jdbc.inTransaction(tx -> delete(tx, authServerId, clientId));
+        deleted.ifPresent(Runnable::run);
+        return deleted.isPresent();
+    }
+
+    /**
+     * Deletes the client in the caller's transaction. Empty when there was no such client; else
+     * what to run once the transaction has committed: its live tokens join this node's revocations.
+     */
+    public Optional<Runnable> delete(Tx tx, UUID authServerId, String clientId) {
         long now = Timestamps.nowMicros();
-        List<TokenRepository.Revoked> kept = jdbc.inTransaction(tx -> {
-            // The row lock makes a token record that is being written either commit first (and be
-            // kept below) or fail its foreign-key check after the delete: none slips through.
-            if (!clients.lock(tx, authServerId, clientId)) {
-                return null;
-            }
-            List<TokenRepository.Revoked> live = tokens.keepLiveTokensOfDeletedClient(tx, authServerId, clientId, now);
-            clients.delete(tx, authServerId, clientId);
-            return live;
-        });
-        if (kept == null) {
-            return false;
+        // The row lock makes a token record that is being written either commit first (and be
+        // kept below) or fail its foreign-key check after the delete: none slips through.
+        if (!clients.lock(tx, authServerId, clientId)) {
+            return Optional.empty();
         }
-        revoker.revoked(kept, now);
-        return true;
+        List<TokenRepository.Revoked> live = tokens.keepLiveTokensOfDeletedClient(tx, authServerId, clientId, now);
+        clients.delete(tx, authServerId, clientId);
+        return Optional.of(() -> revoker.revoked(live, now));
     }
 }

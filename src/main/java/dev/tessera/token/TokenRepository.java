@@ -251,26 +251,32 @@ public final class TokenRepository {
 
     /** Marks one live token revoked; returns its expiry (µs) when it was live. */
     public Optional<Long> revoke(UUID authServerId, String clientId, UUID id, long nowMicros) {
-        return jdbc.inTransaction(tx -> {
-            Optional<Long> expires = tx.queryOne("SELECT expires_at FROM tokens WHERE auth_server_id = ? AND client_id = ? "
-                            + "AND id = ? AND revoked_at IS NULL AND expires_at > ?", rs -> rs.getLong(1),
-                    authServerId.toString(), clientId, id.toString(), nowMicros);
-            expires.ifPresent(e -> tx.update("UPDATE tokens SET revoked_at = ? WHERE auth_server_id = ? AND client_id = ? AND id = ?",
-                    nowMicros, authServerId.toString(), clientId, id.toString()));
-            return expires;
-        });
+        return jdbc.inTransaction(tx -> revoke(tx, authServerId, clientId, id, nowMicros));
+    }
+
+    /** {@link #revoke(UUID, String, UUID, long)} in the caller's transaction. */
+    public Optional<Long> revoke(Tx tx, UUID authServerId, String clientId, UUID id, long nowMicros) {
+        Optional<Long> expires = tx.queryOne("SELECT expires_at FROM tokens WHERE auth_server_id = ? AND client_id = ? "
+                        + "AND id = ? AND revoked_at IS NULL AND expires_at > ?", rs -> rs.getLong(1),
+                authServerId.toString(), clientId, id.toString(), nowMicros);
+        expires.ifPresent(e -> tx.update("UPDATE tokens SET revoked_at = ? WHERE auth_server_id = ? AND client_id = ? AND id = ?",
+                nowMicros, authServerId.toString(), clientId, id.toString()));
+        return expires;
     }
 
     /** Marks every live token of a client revoked; returns (id, expiry µs) of each. */
     public List<Revoked> revokeAll(UUID authServerId, String clientId, long nowMicros) {
-        return jdbc.inTransaction(tx -> {
-            List<Revoked> live = tx.query("SELECT auth_server_id, id, expires_at FROM tokens WHERE auth_server_id = ? "
-                            + "AND client_id = ? AND revoked_at IS NULL AND expires_at > ?", TokenRepository::revoked,
-                    authServerId.toString(), clientId, nowMicros);
-            tx.update("UPDATE tokens SET revoked_at = ? WHERE auth_server_id = ? AND client_id = ? AND revoked_at IS NULL",
-                    nowMicros, authServerId.toString(), clientId);
-            return live;
-        });
+        return jdbc.inTransaction(tx -> revokeAll(tx, authServerId, clientId, nowMicros));
+    }
+
+    /** {@link #revokeAll(UUID, String, long)} in the caller's transaction. */
+    public List<Revoked> revokeAll(Tx tx, UUID authServerId, String clientId, long nowMicros) {
+        List<Revoked> live = tx.query("SELECT auth_server_id, id, expires_at FROM tokens WHERE auth_server_id = ? "
+                        + "AND client_id = ? AND revoked_at IS NULL AND expires_at > ?", TokenRepository::revoked,
+                authServerId.toString(), clientId, nowMicros);
+        tx.update("UPDATE tokens SET revoked_at = ? WHERE auth_server_id = ? AND client_id = ? AND revoked_at IS NULL",
+                nowMicros, authServerId.toString(), clientId);
+        return live;
     }
 
     /**

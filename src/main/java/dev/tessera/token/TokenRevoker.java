@@ -1,8 +1,10 @@
 package dev.tessera.token;
 
 import dev.tessera.store.Timestamps;
+import dev.tessera.store.Tx;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,6 +26,22 @@ public final class TokenRevoker {
         var expires = tokens.revoke(authServerId, clientId, jti, now);
         expires.ifPresent(e -> revocations.revoke(jti, e, now));
         return expires.isPresent();
+    }
+
+    /**
+     * Revokes in the caller's transaction. Empty when there was no live token with that id for
+     * that client; else what to run once the transaction has committed (into this node's memory).
+     */
+    public Optional<Runnable> revoke(Tx tx, UUID authServerId, String clientId, UUID jti) {
+        long now = Timestamps.nowMicros();
+        return tokens.revoke(tx, authServerId, clientId, jti, now).map(e -> () -> revocations.revoke(jti, e, now));
+    }
+
+    /** Revokes every live token of the client in the caller's transaction; the result runs after commit. */
+    public Runnable revokeAll(Tx tx, UUID authServerId, String clientId) {
+        long now = Timestamps.nowMicros();
+        var revoked = tokens.revokeAll(tx, authServerId, clientId, now);
+        return () -> revoked.forEach(r -> revocations.revoke(r.id(), r.expiresAt(), now));
     }
 
     public int revokeAll(UUID authServerId, String clientId) {
