@@ -40,12 +40,14 @@ public final class AdminApi implements RouteGroup {
         groups.add(new AuthServerRoutes(ctx));
         groups.add(new ScopeRoutes(ctx));
         groups.add(new ClaimRoutes(ctx));
-        groups.add(new ClientRoutes(ctx, new ClientDeletion(jdbc, ctx.clients(), tokenRepository, revoker)));
+        ClientDeletion deletion = new ClientDeletion(jdbc, ctx.clients(), tokenRepository, revoker);
+        groups.add(new ClientRoutes(ctx, deletion));
         groups.add(new ClientSecretRoutes(ctx));
         groups.add(new TokenRoutes(ctx, tokenRepository, revoker));
         groups.add(new TestClaimRoutes(ctx));
         groups.add(new AdminTokenRoutes(tokens, maxBodyBytes, ctx.changes()));
         groups.add(new AuditEventRoutes(audit));
+        groups.add(new ConfigRoutes(ctx, new ClientService(ctx, deletion)));
     }
 
     /**

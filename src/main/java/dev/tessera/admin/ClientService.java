@@ -44,12 +44,18 @@ final class ClientService {
      */
     NewSecret secret(ClientFields in, boolean generate) {
         if (in.clientSecret().isPresent()) {
-            String value = in.clientSecret().get();
-            return new NewSecret(value, admin.secretHasher().hashSupplied(value));
+            return supplied(in.clientSecret().get());
         }
-        if (!generate) {
-            return null;
-        }
+        return generate ? generated() : null;
+    }
+
+    /** An operator's secret: a slow KDF, since it may be weak. */
+    NewSecret supplied(String value) {
+        return new NewSecret(value, admin.secretHasher().hashSupplied(value));
+    }
+
+    /** A generated secret: random enough for a fast keyed hash. */
+    NewSecret generated() {
         String value = RandomStrings.clientSecret();
         return new NewSecret(value, admin.secretHasher().hashGenerated(value));
     }
