@@ -101,7 +101,17 @@ final class ConfigState {
         ObjectNode all = Json.MAPPER.valueToTree(rendered);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         all.properties().stream().map(Map.Entry::getKey).filter(writable::contains).sorted()
-                .forEach(f -> out.set(f, all.get(f)));
+                .forEach(f -> out.set(f, sorted(all.get(f))));
+        return out;
+    }
+
+    /** Objects (labels) with their keys in order, so two servers export the same text. */
+    private static JsonNode sorted(JsonNode value) {
+        if (!value.isObject()) {
+            return value;
+        }
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        value.properties().stream().map(Map.Entry::getKey).sorted().forEach(k -> out.set(k, sorted(value.get(k))));
         return out;
     }
 

@@ -14,12 +14,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code tessera [serve] | migrate | admin-token create|list|revoke}. Settings come from
- * TESSERA_* variables.
+ * {@code tessera [serve] | migrate | admin-token create|list|revoke | apply | export}. Settings
+ * come from TESSERA_* variables.
  */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "tessera 0.1.0",
         description = "Self-hosted OAuth 2.0 / OpenID Connect token service for machine-to-machine access.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, AdminTokenCommand.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, AdminTokenCommand.class, ApplyCommand.class,
+                ExportCommand.class})
 public final class Main implements Callable<Integer> {
     private final Map<String, String> env;
     private final boolean configureLogging;
@@ -56,6 +57,11 @@ public final class Main implements Callable<Integer> {
         Serve serve = new Serve();
         serve.main = this;
         return serve.call();
+    }
+
+    /** The environment (apply and export read TESSERA_PUBLIC_URL, TESSERA_ADMIN_TOKEN and secret references). */
+    Map<String, String> env() {
+        return env;
     }
 
     TesseraConfig config() {
