@@ -221,6 +221,11 @@ class KongOpenApiConformanceTest {
         expect(400, http.delete(asPath + "?force=maybe"));
         expect(204, http.delete(asPath + "?force=true"));
         expect(404, http.delete(asPath + "?force=true"));
+
+        // Declarative configuration (Tessera's addition; Kong has decK outside its API)
+        expect(200, http.get("/v1/config"));
+        expect(200, http.post("/v1/config:plan", json("auth_servers", List.of())));
+        expect(200, http.post("/v1/config:apply", json("auth_servers", List.of())));
     }
 
     private static Http.Response expect(int status, Http.Response r) {

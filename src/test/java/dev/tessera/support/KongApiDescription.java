@@ -31,6 +31,7 @@ import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.anyOf;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageContainsSubstring;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageHasKey;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.methodIs;
+import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.messageContainsRegexp;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.responseStatusIs;
 import static com.atlassian.oai.validator.whitelist.rule.WhitelistRules.responseStatusTypeIs;
 
@@ -79,7 +80,12 @@ public final class KongApiDescription {
                     allOf(anyOf(messageHasKey("validation.request.body.schema.enum"),
                                     messageHasKey("validation.response.body.schema.enum")),
                             anyOf(messageContainsSubstring("(\"client_secret_basic\")"),
-                                    messageContainsSubstring("(\"authorization_code\")")))));
+                                    messageContainsSubstring("(\"authorization_code\")")))),
+            new Extension("declarative configuration",
+                    "GET /v1/config exports the configuration by name, POST /v1/config:plan and /v1/config:apply "
+                            + "plan and apply a configuration file (docs/CONFIG-AS-CODE.md), as tessera apply/export do",
+                    allOf(messageHasKey("validation.request.path.missing"),
+                            messageContainsRegexp("request '/v1/config(:plan|:apply)?'"))));
 
     /**
      * Not differences but the test's own needs and the validator's limits: requests the test
