@@ -74,12 +74,14 @@ public final class ConfigFiles {
         LoaderOptions loader = new LoaderOptions();
         loader.setCodePointLimit(MAX_CODE_POINTS);
         loader.setMaxAliasesForCollections(20); // no "billion laughs"
-        loader.setAllowDuplicateKeys(false);
         YAMLFactory factory = YAMLFactory.builder().loaderOptions(loader)
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                 .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
                 .build();
-        return new YAMLMapper(factory);
+        YAMLMapper mapper = new YAMLMapper(factory);
+        // A key given twice is a mistake in a configuration file, not "the last one wins".
+        mapper.enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return mapper;
     }
 }
