@@ -35,9 +35,12 @@ final class PlanPrinter {
             out.println("No changes: the server matches the file" + kept + ".");
             return;
         }
-        String counts = summary.path("create").asInt() + " to create, " + summary.path("update").asInt() + " to update, "
-                + summary.path("delete").asInt() + " to delete" + kept;
-        out.println(dryRun ? "Plan: " + counts + ". Dry run: nothing was changed."
-                : "Applied: " + counts.replace(" to ", " ") + ".");
+        int create = summary.path("create").asInt();
+        int update = summary.path("update").asInt();
+        int delete = summary.path("delete").asInt();
+        out.println(dryRun
+                ? "Plan: " + create + " to create, " + update + " to update, " + delete + " to delete" + kept
+                        + ". Dry run: nothing was changed."
+                : "Applied: " + create + " created, " + update + " updated, " + delete + " deleted" + kept + ".");
     }
 }

@@ -62,7 +62,7 @@ class ConfigCommandTest {
             assertThat(first.exit()).as(first.err()).isZero();
             assertThat(first.out()).contains("+ create auth server payments", "+ create scope payments:read (auth server payments)",
                     "+ create client billing-service (auth server payments)", "    client_secret: \"[REDACTED]\"",
-                    "Applied: 8 create, 0 update, 0 delete.").doesNotContain(SECRET);
+                    "Applied: 8 created, 0 updated, 0 deleted.").doesNotContain(SECRET);
             Run second = run(envA, "apply", "-f", EXAMPLE.toString());
             assertThat(second.exit()).isZero();
             assertThat(second.out().strip()).isEqualTo("No changes: the server matches the file.");
