@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * How many tokens an auth server's clients were issued, per time bucket, over the last hour or
  * day. Live token records are counted where they are; records the purge has removed were added
  * to {@code token_issuance_counts} (per minute) in the purge's own transaction, so each token is
- * counted exactly once. Counts from purged records have minute resolution.
+ * counted exactly once. Windows end on a whole minute, so both kinds of count fall into the same bucket.
  */
 public final class TokenActivity {
     static final long MINUTE = TimeUnit.MINUTES.toMicros(1);
@@ -59,30 +59,36 @@ public final class TokenActivity {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The window ends at the next whole minute after {@code nowMicros}, so its buckets start on
+     * whole minutes and the per-minute counts of purged records fall into exactly one of them.
+     */
     public Counts count(UUID authServerId, Window window, long nowMicros) {
-        long from = nowMicros - window.length;
-        Map<String, long[]> byClient = new TreeMap<>();
+        long to = Math.floorDiv(nowMicros + MINUTE - 1, MINUTE) * MINUTE;
+        long from = to - window.length;
         record Row(String clientId, long bucket, long count) {
         }
+        // The bucket is computed in a subquery: PostgreSQL cannot match a GROUP BY expression with parameters.
         List<Row> rows = jdbc.read(tx -> {
-            List<Row> all = new ArrayList<>(tx.query("SELECT client_id, (created_at - ?) / ?, COUNT(*) FROM tokens "
-                            + "WHERE auth_server_id = ? AND created_at >= ? AND created_at < ? GROUP BY client_id, (created_at - ?) / ?",
+            List<Row> all = new ArrayList<>(tx.query("SELECT client_id, bucket, COUNT(*) FROM (SELECT client_id, "
+                            + "(created_at - ?) / ? AS bucket FROM tokens WHERE auth_server_id = ? AND created_at >= ? AND created_at < ?) b "
+                            + "GROUP BY client_id, bucket",
                     rs -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3)),
-                    from, window.bucket, authServerId.toString(), from, nowMicros, from, window.bucket));
-            // A purged minute counts in the bucket where it starts; the first, partly covered minute is left out.
-            long firstMinute = Math.floorDiv(from + MINUTE - 1, MINUTE);
-            all.addAll(tx.query("SELECT client_id, (minute * ? - ?) / ?, SUM(issued) FROM token_issuance_counts "
-                            + "WHERE auth_server_id = ? AND minute >= ? AND minute * ? < ? GROUP BY client_id, (minute * ? - ?) / ?",
+                    from, window.bucket, authServerId.toString(), from, to));
+            all.addAll(tx.query("SELECT client_id, bucket, SUM(issued) FROM (SELECT client_id, (minute * ? - ?) / ? AS bucket, "
+                            + "issued FROM token_issuance_counts WHERE auth_server_id = ? AND minute >= ? AND minute < ?) b "
+                            + "GROUP BY client_id, bucket",
                     rs -> new Row(rs.getString(1), rs.getLong(2), rs.getLong(3)),
-                    MINUTE, from, window.bucket, authServerId.toString(), firstMinute, MINUTE, nowMicros, MINUTE, from, window.bucket));
+                    MINUTE, from, window.bucket, authServerId.toString(), from / MINUTE, to / MINUTE));
             return all;
         });
+        Map<String, long[]> byClient = new TreeMap<>();
         for (Row row : rows) {
             if (row.bucket() >= 0 && row.bucket() < window.buckets()) {
                 byClient.computeIfAbsent(row.clientId(), k -> new long[window.buckets()])[(int) row.bucket()] += row.count();
             }
         }
-        return new Counts(window, from, nowMicros, byClient);
+        return new Counts(window, from, to, byClient);
     }
 
     /** One removed token record, as far as counting is concerned. */

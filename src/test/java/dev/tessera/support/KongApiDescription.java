@@ -79,7 +79,10 @@ public final class KongApiDescription {
                     allOf(anyOf(messageHasKey("validation.request.body.schema.enum"),
                                     messageHasKey("validation.response.body.schema.enum")),
                             anyOf(messageContainsSubstring("(\"client_secret_basic\")"),
-                                    messageContainsSubstring("(\"authorization_code\")")))));
+                                    messageContainsSubstring("(\"authorization_code\")")))),
+            new Extension("GET /v1/auth-servers/{authServerId}/token-activity",
+                    "tokens issued per client over the last hour or day, for the web console's activity charts",
+                    allOf(messageHasKey("validation.request.path.missing"), messageContainsSubstring("/token-activity"))));
 
     /**
      * Not differences but the test's own needs and the validator's limits: requests the test
