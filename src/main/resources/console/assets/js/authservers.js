@@ -106,7 +106,7 @@ function urlRow(label, value, id) {
 }
 
 async function overview(server) {
-  const edit = authServerForm(server, () => { location.reload(); });
+  const edit = authServerForm(server, () => window.dispatchEvent(new HashChangeEvent('hashchange')));
   const del = h('button', { type: 'button', class: 'danger writes', id: 'delete-auth-server' }, 'Delete auth server');
   del.addEventListener('click', async () => {
     const counts = await Promise.all(['scopes', 'claims', 'clients'].map(kind =>

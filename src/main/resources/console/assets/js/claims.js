@@ -75,6 +75,13 @@ function claimForm(server, claim, scopes, clients) {
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, claim ? 'Save claim' : 'Create claim'),
       claim ? h('button', { type: 'button', class: 'secondary', onclick: reload }, 'Cancel') : null));
 
+  // "Every token" makes the scope list meaningless: it is hidden while that box is ticked.
+  const allScopes = form.elements.include_in_all_scopes;
+  const scopeGroup = form.querySelector('[data-field=include_in_scopes]');
+  const showScopes = () => { scopeGroup.hidden = allScopes.checked; };
+  allScopes.addEventListener('change', showScopes);
+  showScopes();
+
   // Validation as you type: the latest request wins, older answers are dropped.
   let timer = null;
   let sequence = 0;
@@ -109,7 +116,7 @@ function claimForm(server, claim, scopes, clients) {
     event.preventDefault();
     const e = form.elements;
     const body = { name: e.name.value.trim(), value: value.value, include_in_token: e.include_in_token.checked,
-      include_in_all_scopes: e.include_in_all_scopes.checked, include_in_scopes: checked(form, 'include_in_scopes'),
+      include_in_all_scopes: e.include_in_all_scopes.checked, include_in_scopes: allScopes.checked ? [] : checked(form, 'include_in_scopes'),
       enabled: e.enabled.checked };
     try {
       const saved = claim ? await api('PATCH', `/auth-servers/${server.id}/claims/${claim.id}`, body)

@@ -190,6 +190,20 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void anEndedSessionSendsTheOperatorBackToSignIn() {
+        Http.Response token = server.http.post("/v1/admin-tokens", Http.json("name", Fixtures.unique("leaving")));
+        browser.click("#sign-out");
+        browser.visible("#sign-in");
+        browser.type("#sign-in input[name=admin_token]", token.text("token"));
+        browser.click("#sign-in button[type=submit]");
+        browser.textIn("#signed-in-as", token.text("name"));
+
+        assertThat(server.http.delete("/v1/admin-tokens/" + token.text("id")).status()).isEqualTo(204);
+        browser.click("#nav a[href='#/audit']");
+        browser.textIn("#sign-in-message", "Your session has ended. Sign in again.");
+    }
+
+    @Test
     void signOutEndsTheSession() {
         Cookie before = browser.driver.manage().getCookieNamed("tessera_console");
         browser.click("#sign-out");
