@@ -167,4 +167,16 @@ class ConsoleSessionApiTest {
         assertThat(server.http.send(server.http.request("/console/assets/..%2Fconsole%2Findex.html")).status()).isIn(400, 404);
         assertThat(server.http.send(server.http.request("/console/assets/js/nothing.js")).status()).isEqualTo(404);
     }
+
+    @org.junit.jupiter.api.Test
+    void theConsoleGoesWithTheManagementListenerAndItsCookieIsSecureBehindHttps() {
+        try (TestServer server = TestServer.start(Backend.SQLITE, java.util.Map.of("TESSERA_ADMIN_PORT", "0",
+                "TESSERA_PUBLIC_URL", "https://id.example.com"))) {
+            assertThat(server.http.send(server.http.request("/console")).status()).isEqualTo(200);
+            assertThat(server.http.send(server.http.request(server.baseUrl() + "/console")).status()).isEqualTo(404);
+            assertThat(server.http.send(server.http.request(server.baseUrl() + "/console/assets/js/main.js")).status()).isEqualTo(404);
+            Signed s = signIn(server, TestServer.ADMIN_TOKEN);
+            assertThat(s.response().header("Set-Cookie")).endsWith("; HttpOnly; SameSite=Strict; Secure");
+        }
+    }
 }
