@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.support.Backend;
 import dev.tessera.support.Fixtures;
 import dev.tessera.support.Http;
+import dev.tessera.support.OAuthFixture;
 import dev.tessera.support.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,6 +165,42 @@ class ConsoleBrowserTest {
                 .contains("1 scope(s), 1 claim(s) and 1 client(s)");
         browser.visible("#auth-server-results");
         assertThat(server.http.get("/v1/auth-servers/" + created.path("id").asText()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void editingAndDisablingGoThroughPatch() {
+        OAuthFixture fx = new OAuthFixture(server, "https://api.example.com", "read").client(List.of("read"), Map.of());
+        fx.claim("tier", "gold", Map.of("include_in_token", true, "include_in_all_scopes", true));
+        String page = server.baseUrl() + "/console#/auth-servers/" + fx.serverId;
+
+        browser.driver.get(page);
+        browser.type("#edit-auth-server input[name=description]", "Edited in the console");
+        browser.type("#edit-auth-server textarea[name=labels]", "env: test");
+        browser.click("#edit-auth-server button[type=submit]");
+        browser.wait.until(d -> server.http.get(fx.admin("")).text("description").equals("Edited in the console"));
+        assertThat(server.http.get(fx.admin("")).json().path("labels").toString()).isEqualTo("{\"env\":\"test\"}");
+
+        browser.driver.get(page + "/scopes");
+        browser.click("#scopes tr[data-scope=read] [data-action=toggle]");
+        browser.textIn("#scopes tr[data-scope=read] .state", "disabled");
+        assertThat(server.http.get(fx.admin("/scopes/" + fx.scopeIds.get("read"))).json().path("enabled").asBoolean()).isFalse();
+
+        browser.driver.get(page + "/claims");
+        browser.click("#claims tr[data-claim=tier] [data-action=edit]");
+        browser.type("#edit-claim textarea[name=value]", "${ .Client.ID }");
+        browser.textIn("#claim-preview", "\"" + fx.clientId + "\"");
+        browser.click("#edit-claim button[type=submit]");
+        browser.textIn("#claims tr[data-claim=tier]", "${ .Client.ID }");
+
+        browser.driver.get(page + "/clients/" + fx.clientId);
+        browser.click("#edit-client input[name=grant_types][value=authorization_code]");
+        browser.click("#edit-client input[name=response_types][value=code]");
+        browser.type("#edit-client textarea[name=redirect_uris]", "https://app.example.com/callback");
+        browser.click("#edit-client button[type=submit]");
+        browser.wait.until(d -> server.http.get(fx.admin("/clients/" + fx.clientId)).json().path("redirect_uris").size() == 1);
+        var client = server.http.get(fx.admin("/clients/" + fx.clientId)).json();
+        assertThat(client.path("grant_types").toString()).isEqualTo("[\"client_credentials\",\"authorization_code\"]");
+        assertThat(client.path("redirect_uris").get(0).asText()).isEqualTo("https://app.example.com/callback");
     }
 
     @Test
