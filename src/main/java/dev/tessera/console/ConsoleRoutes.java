@@ -45,10 +45,7 @@ public final class ConsoleRoutes implements RouteGroup {
 
     @Override
     public void addTo(JavalinDefaultRoutingApi r) {
-        r.get("/console", ctx -> {
-            ctx.header("Cache-Control", "no-store");
-            assets.serve(ctx, "index.html");
-        });
+        r.get("/console", ctx -> assets.serve(ctx, "index.html"));
         r.get("/console/assets/<name>", ctx -> assets.serve(ctx, "assets/" + ctx.pathParam("name")));
         r.post("/console/session", this::signIn);
         r.get("/console/session", this::current);

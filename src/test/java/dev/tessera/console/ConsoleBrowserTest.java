@@ -241,10 +241,11 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void signOutEndsTheSession() {
+    void signOutEndsTheSession() throws IOException {
         Cookie before = browser.driver.manage().getCookieNamed("tessera_console");
         browser.click("#sign-out");
         browser.textIn("#sign-in-message", "You are signed out.");
+        browser.screenshot("sign-in");
         assertThat(browser.driver.manage().getCookieNamed("tessera_console")).isNull();
         browser.driver.navigate().refresh();
         browser.visible("#sign-in");
