@@ -227,13 +227,15 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void anEndedSessionSendsTheOperatorBackToSignIn() {
-        Http.Response token = server.http.post("/v1/admin-tokens", Http.json("name", Fixtures.unique("leaving")));
+    void aReadOnlySessionHidesChangesAndAnEndedOneReturnsToSignIn() {
+        Http.Response token = server.http.post("/v1/admin-tokens", Http.json("name", Fixtures.unique("leaving"), "read_only", true));
         browser.click("#sign-out");
         browser.visible("#sign-in");
         browser.type("#sign-in input[name=admin_token]", token.text("token"));
         browser.click("#sign-in button[type=submit]");
-        browser.textIn("#signed-in-as", token.text("name"));
+        browser.textIn("#signed-in-as", token.text("name") + "” (read-only)");
+        browser.visible("#auth-server-results");
+        assertThat(browser.driver.findElement(By.id("new-auth-server")).isDisplayed()).as("read-only: no create button").isFalse();
 
         assertThat(server.http.delete("/v1/admin-tokens/" + token.text("id")).status()).isEqualTo(204);
         browser.click("#nav a[href='#/audit']");
