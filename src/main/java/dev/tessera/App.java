@@ -4,6 +4,7 @@ import dev.tessera.admin.AdminApi;
 import dev.tessera.admintoken.AdminTokens;
 import dev.tessera.admintoken.BootstrapNotice;
 import dev.tessera.admintoken.ConsoleSessions;
+import dev.tessera.audit.AuditLog;
 import dev.tessera.authserver.Issuers;
 import dev.tessera.cluster.ChangeBus;
 import dev.tessera.cluster.NodeSync;
@@ -153,7 +154,7 @@ public final class App implements AutoCloseable {
             List<RouteGroup> management = List.of(HealthRoutes.metrics(metrics),
                     new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
                             tokenRepository, revoker, consoleSessions),
-                    new ConsoleRoutes(adminTokens, consoleSessions, config.publicUrlIsHttps()));
+                    new ConsoleRoutes(adminTokens, consoleSessions, new AuditLog(database.jdbc()), config.publicUrlIsHttps()));
             RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
                     new IntrospectionEndpoint(clientAuth, introspector), new RevocationEndpoint(clientAuth, introspector, revoker),
                     new UserinfoEndpoint(introspector), metrics);

@@ -6,6 +6,10 @@ import dev.tessera.admintoken.AdminToken;
 import dev.tessera.admintoken.AdminTokens;
 import dev.tessera.admintoken.ConsoleSession;
 import dev.tessera.admintoken.ConsoleSessions;
+import dev.tessera.audit.AuditEvent;
+import dev.tessera.audit.AuditLog;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.tessera.token.TokenIds;
 import dev.tessera.http.InvalidParameter;
 import dev.tessera.http.JsonBody;
 import dev.tessera.http.ProblemException;
@@ -33,13 +37,15 @@ public final class ConsoleRoutes implements RouteGroup {
 
     private final AdminTokens tokens;
     private final ConsoleSessions sessions;
+    private final AuditLog audit;
     private final boolean alwaysSecure;
     private final ConsoleAssets assets = new ConsoleAssets();
 
     /** @param alwaysSecure the public URL is https (TLS ends at a proxy): the cookie is Secure whatever the request says */
-    public ConsoleRoutes(AdminTokens tokens, ConsoleSessions sessions, boolean alwaysSecure) {
+    public ConsoleRoutes(AdminTokens tokens, ConsoleSessions sessions, AuditLog audit, boolean alwaysSecure) {
         this.tokens = tokens;
         this.sessions = sessions;
+        this.audit = audit;
         this.alwaysSecure = alwaysSecure;
     }
 
@@ -62,9 +68,11 @@ public final class ConsoleRoutes implements RouteGroup {
         }
         AdminToken token = tokens.authenticate(value.textValue().strip()).orElseThrow(() ->
                 new ProblemException(401, "Unauthorized", "This admin token is not valid", List.of()));
+        // A browser that signs in again leaves no second live session behind.
+        sessions.close(ctx.cookie(ConsoleSessions.COOKIE));
         ConsoleSessions.Opened opened = sessions.open(token);
         setCookie(ctx, opened.id(), sessions.lifetime().toSeconds());
-        log.info("console session opened with admin token {} (id {})", token.name(), token.id());
+        record(ctx, token, "POST", 201);
         Responses.json(ctx, 201, describe(opened.id(), opened.session()));
     }
 
@@ -81,14 +89,31 @@ public final class ConsoleRoutes implements RouteGroup {
     private void signOut(Context ctx) {
         ConsoleHeaders.apply(ctx);
         String id = ctx.cookie(ConsoleSessions.COOKIE);
-        if (id != null && sessions.find(id).isPresent()) {
+        ConsoleSession session = sessions.find(id).orElse(null);
+        if (session != null) {
             if (!sessions.csrfTokenMatches(id, ctx.header(ConsoleSessions.CSRF_HEADER))) {
                 throw ProblemException.forbidden("Signing out needs the session's " + ConsoleSessions.CSRF_HEADER + " header");
             }
             sessions.close(id);
+            record(ctx, session.token(), "DELETE", 204);
         }
         setCookie(ctx, "", 0);
         ctx.status(204);
+    }
+
+    /**
+     * Sign-in and sign-out are audit events of the admin token (resource type
+     * {@code console_session}, no resource id: the session id is a secret).
+     */
+    private void record(Context ctx, AdminToken token, String method, int status) {
+        try {
+            audit.record(new AuditEvent(TokenIds.next(), Timestamps.nowMicros(), token.id(), token.name(), method,
+                    "console_session", null, null, ctx.path(), status, JsonNodeFactory.instance.objectNode(),
+                    Responses.traceId(ctx)));
+        } catch (RuntimeException e) {
+            log.error("could not record an audit event for console {} with admin token {}, trace {}", method, token.name(),
+                    Responses.traceId(ctx), e);
+        }
     }
 
     private Map<String, Object> describe(String id, ConsoleSession session) {

@@ -7,7 +7,7 @@ const SIZE = 25;
 export async function auditPage() {
   const box = h('div', { id: 'audit' });
   const type = h('select', { name: 'resource_type', 'aria-label': 'Resource type' },
-    ['', 'auth_server', 'scope', 'claim', 'client', 'client_secret', 'token', 'admin_token'].map(t => h('option', { value: t }, t || 'all resources')));
+    ['', 'auth_server', 'scope', 'claim', 'client', 'client_secret', 'token', 'admin_token', 'console_session'].map(t => h('option', { value: t }, t || 'all resources')));
   let number = 1;
   const load = async () => {
     const params = new URLSearchParams({ 'page[size]': String(SIZE), 'page[number]': String(number), sort: 'created_at desc' });

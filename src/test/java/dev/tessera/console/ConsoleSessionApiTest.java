@@ -1,5 +1,6 @@
 package dev.tessera.console;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.support.Backend;
 import dev.tessera.support.BothBackends;
 import dev.tessera.support.Fixtures;
@@ -105,6 +106,17 @@ class ConsoleSessionApiTest {
         Http.Response events = server.http.get("/v1/audit-events?filter[resource_id]=" + created.text("id"));
         assertThat(events.json().path("data").get(0).path("admin_token_id").asText()).isEqualTo(token.text("id"));
         assertThat(events.json().path("data").get(0).path("admin_token_name").asText()).isEqualTo(token.text("name"));
+
+        assertThat(call(server, s, "DELETE", "/console/session", null, s.csrf()).status()).isEqualTo(204);
+        Http.Response sessions = server.http.get("/v1/audit-events?filter[resource_type]=console_session&filter[admin_token_id]="
+                + token.text("id"));
+        assertThat(sessions.json().path("data")).hasSize(2);
+        JsonNode signIn = sessions.json().path("data").get(0);
+        JsonNode signOut = sessions.json().path("data").get(1);
+        assertThat(signIn.path("method").asText() + " " + signIn.path("path").asText() + " " + signIn.path("status").asInt())
+                .isEqualTo("POST /console/session 201");
+        assertThat(signOut.path("method").asText() + " " + signOut.path("status").asInt()).isEqualTo("DELETE 204");
+        assertThat(sessions.body()).doesNotContain(s.cookie().substring(16)).doesNotContain(token.text("token"));
     }
 
     @BothBackends
@@ -139,6 +151,17 @@ class ConsoleSessionApiTest {
         assertThat(call(server, t, "GET", "/v1/auth-servers", null, t.csrf()).status()).isEqualTo(200);
         assertThat(server.http.delete("/v1/admin-tokens/" + token.text("id")).status()).isEqualTo(204);
         assertThat(call(server, t, "GET", "/v1/auth-servers", null, t.csrf()).status()).isEqualTo(401);
+    }
+
+    @BothBackends
+    void signingInAgainEndsTheBrowsersPreviousSession(Backend backend) {
+        TestServer server = Servers.get(backend);
+        Signed first = signIn(server, TestServer.ADMIN_TOKEN);
+        Http.Response again = server.http.send(server.http.request("/console/session").header("Content-Type", "application/json")
+                .header("Cookie", first.cookie()).POST(HttpRequest.BodyPublishers.ofString(json("admin_token", TestServer.ADMIN_TOKEN))));
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.header("Set-Cookie")).doesNotStartWith(first.cookie() + ";");
+        assertThat(call(server, first, "GET", "/console/session", null, null).status()).isEqualTo(401);
     }
 
     @BothBackends
