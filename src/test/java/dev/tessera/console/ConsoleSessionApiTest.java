@@ -69,6 +69,12 @@ class ConsoleSessionApiTest {
         assertThat(missing.json().path("invalid_parameters").get(0).path("field").asText()).isEqualTo("admin_token");
         assertThat(missing.json().path("invalid_parameters").get(0).path("rule").asText()).isEqualTo("required");
         assertThat(missing.header("Set-Cookie")).isNull();
+
+        // What a cross-site form can send (login CSRF) is not a sign-in.
+        Http.Response form = server.http.send(server.http.request("/console/session").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(json("admin_token", TestServer.ADMIN_TOKEN))));
+        assertThat(form.status()).isEqualTo(415);
+        assertThat(form.header("Set-Cookie")).isNull();
     }
 
     @BothBackends
