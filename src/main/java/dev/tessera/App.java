@@ -3,6 +3,8 @@ package dev.tessera;
 import dev.tessera.admin.AdminApi;
 import dev.tessera.admintoken.AdminTokens;
 import dev.tessera.admintoken.BootstrapNotice;
+import dev.tessera.admintoken.ConsoleSessions;
+import dev.tessera.audit.AuditLog;
 import dev.tessera.authserver.Issuers;
 import dev.tessera.cluster.ChangeBus;
 import dev.tessera.cluster.NodeSync;
@@ -10,6 +12,7 @@ import dev.tessera.cluster.PostgresChangeBus;
 import dev.tessera.config.ClientAuthLimits;
 import dev.tessera.config.ConfigException;
 import dev.tessera.config.TesseraConfig;
+import dev.tessera.console.ConsoleRoutes;
 import dev.tessera.crypto.MasterKey;
 import dev.tessera.crypto.MasterKeyCheck;
 import dev.tessera.crypto.SecretHasher;
@@ -146,9 +149,12 @@ public final class App implements AutoCloseable {
             TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer)));
 
             RouteGroup health = new HealthRoutes(availability::isUp);
+            ConsoleSessions consoleSessions = new ConsoleSessions(database.jdbc(), masterKey.derive("console-csrf"),
+                    config.console().sessionIdle(), config.console().sessionLifetime(), Clock.systemUTC());
             List<RouteGroup> management = List.of(HealthRoutes.metrics(metrics),
                     new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
-                            tokenRepository, revoker));
+                            tokenRepository, revoker, consoleSessions),
+                    new ConsoleRoutes(adminTokens, consoleSessions, new AuditLog(database.jdbc()), config.publicUrlIsHttps()));
             RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
                     new IntrospectionEndpoint(clientAuth, introspector), new RevocationEndpoint(clientAuth, introspector, revoker),
                     new UserinfoEndpoint(introspector), metrics);

@@ -1,6 +1,7 @@
 package dev.tessera.admin;
 
 import dev.tessera.admintoken.AdminTokens;
+import dev.tessera.admintoken.ConsoleSessions;
 import dev.tessera.audit.AuditLog;
 import dev.tessera.authserver.AuthServerEvents;
 import dev.tessera.authserver.AuthServerRepository;
@@ -17,6 +18,7 @@ import dev.tessera.template.ClaimTemplate;
 import dev.tessera.template.TemplateEvaluationException;
 import dev.tessera.template.TemplateSyntaxException;
 import dev.tessera.token.ClientDeletion;
+import dev.tessera.token.TokenActivity;
 import dev.tessera.token.TokenRepository;
 import dev.tessera.token.TokenRevoker;
 import io.javalin.router.JavalinDefaultRoutingApi;
@@ -27,12 +29,15 @@ import java.util.List;
 /** The Kong Identity–compatible management API under {@code /v1}, behind admin tokens. */
 public final class AdminApi implements RouteGroup {
     private final AdminTokens tokens;
+    private final ConsoleSessions sessions;
     private final AuditLog audit;
     private final List<RouteGroup> groups = new ArrayList<>();
 
     public AdminApi(Jdbc jdbc, AdminTokens tokens, SecretHasher hasher, Issuers issuers, AuthServerEvents events,
-                    int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker) {
+                    int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker,
+                    ConsoleSessions sessions) {
         this.tokens = tokens;
+        this.sessions = sessions;
         this.audit = new AuditLog(jdbc);
         AdminContext ctx = new AdminContext(jdbc, new AuthServerRepository(jdbc), new ScopeRepository(jdbc),
                 new ClaimRepository(jdbc), new ClientRepository(jdbc), new ClientSecretRepository(jdbc), hasher,
@@ -45,6 +50,7 @@ public final class AdminApi implements RouteGroup {
         groups.add(new ClientSecretRoutes(ctx));
         groups.add(new TokenRoutes(ctx, tokenRepository, revoker));
         groups.add(new TestClaimRoutes(ctx));
+        groups.add(new TokenActivityRoutes(ctx, new TokenActivity(jdbc)));
         groups.add(new AdminTokenRoutes(tokens, maxBodyBytes, ctx.changes()));
         groups.add(new AuditEventRoutes(audit));
         groups.add(new ConfigRoutes(ctx, new ClientService(ctx, deletion)));
@@ -68,7 +74,7 @@ public final class AdminApi implements RouteGroup {
 
     @Override
     public void addTo(JavalinDefaultRoutingApi routes) {
-        AdminAuthentication auth = new AdminAuthentication(tokens);
+        AdminAuthentication auth = new AdminAuthentication(tokens, sessions);
         routes.before("/v1/*", auth);
         routes.before("/v1", auth);
         routes.after("/v1/*", new AuditRecorder(audit));

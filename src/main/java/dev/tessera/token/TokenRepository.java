@@ -10,6 +10,7 @@ import dev.tessera.store.PageQuery;
 import dev.tessera.store.PageRequest;
 import dev.tessera.store.PooledConnections;
 import dev.tessera.store.SqlFailures;
+import dev.tessera.store.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -303,8 +304,15 @@ public final class TokenRepository {
      * wait long behind a purge.
      */
     public int purgeExpired(long cutoffMicros, int limit) {
-        int removed = jdbc.update("DELETE FROM tokens WHERE (auth_server_id, client_id, id) IN "
-                + "(SELECT auth_server_id, client_id, id FROM tokens WHERE expires_at < ? LIMIT ?)", cutoffMicros, limit);
+        // RETURNING names exactly the rows removed, so the activity counts take each of them once.
+        int removed = jdbc.inTransaction(tx -> {
+            List<TokenActivity.Removed> gone = tx.query("DELETE FROM tokens WHERE (auth_server_id, client_id, id) IN "
+                    + "(SELECT auth_server_id, client_id, id FROM tokens WHERE expires_at < ? LIMIT ?) "
+                    + "RETURNING auth_server_id, client_id, created_at",
+                    rs -> new TokenActivity.Removed(rs.getString(1), rs.getString(2), rs.getLong(3)), cutoffMicros, limit);
+            TokenActivity.rollUp(tx, gone, Timestamps.nowMicros());
+            return gone.size();
+        });
         if (removed < limit) {
             // The deleted clients' token ids too, once their tokens have expired.
             removed += jdbc.update("DELETE FROM deleted_client_tokens WHERE (auth_server_id, client_id, id) IN "

@@ -85,7 +85,10 @@ public final class KongApiDescription {
                     "GET /v1/config exports the configuration by name, POST /v1/config:plan and /v1/config:apply "
                             + "plan and apply a configuration file (docs/CONFIG-AS-CODE.md), as tessera apply/export do",
                     allOf(messageHasKey("validation.request.path.missing"),
-                            messageContainsRegexp("request '/v1/config(:plan|:apply)?'"))));
+                            messageContainsRegexp("request '/v1/config(:plan|:apply)?'"))),
+            new Extension("GET /v1/auth-servers/{authServerId}/token-activity",
+                    "tokens issued per client over the last hour or day, for the web console's activity charts",
+                    allOf(messageHasKey("validation.request.path.missing"), messageContainsSubstring("/token-activity"))));
 
     /**
      * Not differences but the test's own needs and the validator's limits: requests the test
