@@ -297,8 +297,11 @@ public final class TokenRepository {
      * wait long behind a purge.
      */
     public int purgeExpired(long cutoffMicros, int limit) {
-        int removed = jdbc.update("DELETE FROM tokens WHERE (auth_server_id, client_id, id) IN "
-                + "(SELECT auth_server_id, client_id, id FROM tokens WHERE expires_at < ? LIMIT ?)", cutoffMicros, limit);
+        // PostgreSQL drops whole daily partitions (TokenPartitions); only its default partition,
+        // which has an expiry index of its own, is purged row by row.
+        String table = jdbc.dialect() == Dialect.POSTGRESQL ? "tokens_default" : "tokens";
+        int removed = jdbc.update("DELETE FROM " + table + " WHERE (auth_server_id, client_id, id) IN "
+                + "(SELECT auth_server_id, client_id, id FROM " + table + " WHERE expires_at < ? LIMIT ?)", cutoffMicros, limit);
         if (removed < limit) {
             // The deleted clients' token ids too, once their tokens have expired.
             removed += jdbc.update("DELETE FROM deleted_client_tokens WHERE (auth_server_id, client_id, id) IN "
