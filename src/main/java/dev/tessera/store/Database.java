@@ -33,11 +33,17 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Dialect dialect;
     private final Jdbc jdbc;
+    /** SQLite: checkpoints off the commit path; null on PostgreSQL. */
+    private final WalCheckpointer checkpointer;
 
     private Database(HikariDataSource dataSource, Dialect dialect) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.jdbc = new Jdbc(dataSource, dialect);
+        this.checkpointer = dialect == Dialect.SQLITE ? new WalCheckpointer(dataSource) : null;
+        if (checkpointer != null) {
+            checkpointer.start();
+        }
     }
 
     public static Database open(TesseraConfig config) {
@@ -210,8 +216,16 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** SQLite's background checkpointer; for tests. */
+    WalCheckpointer checkpointer() {
+        return checkpointer;
+    }
+
     @Override
     public void close() {
+        if (checkpointer != null) {
+            checkpointer.close();
+        }
         dataSource.close();
     }
 
