@@ -44,6 +44,7 @@ import dev.tessera.token.AccessTokenIssuer;
 import dev.tessera.token.Revocations;
 import dev.tessera.token.TokenIntrospector;
 import dev.tessera.token.TokenLog;
+import dev.tessera.token.TokenPartitions;
 import dev.tessera.token.TokenPurger;
 import dev.tessera.token.TokenRepository;
 import dev.tessera.token.TokenRevoker;
@@ -136,7 +137,17 @@ public final class App implements AutoCloseable {
                     .description("1 while the database takes writes, 0 while token requests are refused with 503")
                     .register(metrics);
             tokenLog = new TokenLog(tokenRepository, availability);
-            purger = new TokenPurger(tokenRepository);
+            FunctionCounter.builder("tessera.token.log.commits", tokenLog, TokenLog::commits)
+                    .description("Transactions that recorded issued tokens (group commits)").register(metrics);
+            FunctionCounter.builder("tessera.token.log.records", tokenLog, TokenLog::recorded)
+                    .description("Token records written by those transactions").register(metrics);
+            TokenPartitions tokenPartitions = null;
+            if (database.dialect() == Dialect.POSTGRESQL) {
+                // Before the first token is written: every new record must find its daily partition.
+                tokenPartitions = new TokenPartitions(database.jdbc());
+                tokenPartitions.ensure(Timestamps.nowMicros());
+            }
+            purger = new TokenPurger(tokenRepository, tokenPartitions);
             purger.start();
             TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations);
             TokenIntrospector introspector = new TokenIntrospector(revocations);

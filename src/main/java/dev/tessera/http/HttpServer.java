@@ -28,6 +28,8 @@ public final class HttpServer {
     private static final int MIN_RECEIVED_BYTES = 64 * 1024;
     /** How much of an oversized body is read and thrown away so that the client can read the 413. */
     private static final long DRAIN_BYTES = 4L * 1024 * 1024;
+    /** Javalin's copy buffer per response (see create). */
+    static final int RESPONSE_COPY_BYTES = 4096;
 
     private static final Logger requestLog = LoggerFactory.getLogger("tessera.request");
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -53,6 +55,11 @@ public final class HttpServer {
                 return connector;
             });
             cfg.http.maxRequestSize = config.maxBodyBytes();
+            // Javalin copies each response from the result stream through a buffer of this size, new
+            // on every request, which defaults to Jetty's output buffer (32 KiB): most of what a token
+            // request allocated (JFR, docs/PERFORMANCE.md "Round 2"). Our responses are a few KiB;
+            // larger ones take a few more turns of the copy loop. Jetty's own buffer is unchanged.
+            cfg.http.responseBufferSize = RESPONSE_COPY_BYTES;
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
             long received = Math.max(config.maxBodyBytes(), MIN_RECEIVED_BYTES);

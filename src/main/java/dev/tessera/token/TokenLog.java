@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -67,6 +68,9 @@ public final class TokenLog implements AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>(100_000);
     private final Thread writer;
     private volatile boolean running = true;
+    /** Commits and the records they carried: their ratio is the group commit's batch size. */
+    private final AtomicLong commits = new AtomicLong();
+    private final AtomicLong recorded = new AtomicLong();
 
     public TokenLog(TokenRepository tokens, DatabaseAvailability availability) {
         this(tokens, availability, () -> { }, CLAIM_WAIT_MILLIS);
@@ -140,6 +144,16 @@ public final class TokenLog implements AutoCloseable {
         }
     }
 
+    /** Transactions the writer committed (each one fsync on SQLite with synchronous=FULL). */
+    public long commits() {
+        return commits.get();
+    }
+
+    /** Records written by those commits (refused ones included, as they were in the batch). */
+    public long recorded() {
+        return recorded.get();
+    }
+
     /** Records waiting for the writer; for tests. */
     int queued() {
         return queue.size();
@@ -210,6 +224,8 @@ public final class TokenLog implements AutoCloseable {
             return;
         }
         availability.reportSuccess();
+        commits.incrementAndGet();
+        recorded.addAndGet(records.size());
         for (int i = 0; i < claimed.size(); i++) {
             Pending p = claimed.get(i);
             switch (outcomes.get(i)) {

@@ -304,10 +304,14 @@ public final class TokenRepository {
      * wait long behind a purge.
      */
     public int purgeExpired(long cutoffMicros, int limit) {
-        // RETURNING names exactly the rows removed, so the activity counts take each of them once.
+        // PostgreSQL drops whole daily partitions (TokenPartitions, which rolls their recent records
+        // into the activity counts first); only its default partition, which has an expiry index of
+        // its own, is purged row by row. RETURNING names exactly the rows removed, so the activity
+        // counts take each of them once.
+        String table = jdbc.dialect() == Dialect.POSTGRESQL ? "tokens_default" : "tokens";
         int removed = jdbc.inTransaction(tx -> {
-            List<TokenActivity.Removed> gone = tx.query("DELETE FROM tokens WHERE (auth_server_id, client_id, id) IN "
-                    + "(SELECT auth_server_id, client_id, id FROM tokens WHERE expires_at < ? LIMIT ?) "
+            List<TokenActivity.Removed> gone = tx.query("DELETE FROM " + table + " WHERE (auth_server_id, client_id, id) IN "
+                    + "(SELECT auth_server_id, client_id, id FROM " + table + " WHERE expires_at < ? LIMIT ?) "
                     + "RETURNING auth_server_id, client_id, created_at",
                     rs -> new TokenActivity.Removed(rs.getString(1), rs.getString(2), rs.getLong(3)), cutoffMicros, limit);
             TokenActivity.rollUp(tx, gone, Timestamps.nowMicros());

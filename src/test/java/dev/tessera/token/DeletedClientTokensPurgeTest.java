@@ -30,7 +30,7 @@ class DeletedClientTokensPurgeTest {
         jdbc.update("UPDATE deleted_client_tokens SET expires_at = ? WHERE id = ?", longAgo,
                 OAuthFixture.part(expiredLongAgo, 1).path("jti").asText());
 
-        new TokenPurger(new TokenRepository(jdbc)).purgeNow();
+        TokenPurger.of(jdbc, new TokenRepository(jdbc)).purgeNow();
 
         assertThat(jdbc.query("SELECT id FROM deleted_client_tokens WHERE auth_server_id = ? AND client_id = ?",
                 rs -> UUID.fromString(rs.getString(1)), fx.serverId, fx.clientId))
