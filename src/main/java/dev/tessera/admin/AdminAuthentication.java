@@ -19,6 +19,8 @@ import java.util.Set;
 final class AdminAuthentication implements Handler {
     static final String TOKEN_ATTRIBUTE = "tessera.admin-token";
     private static final Set<HandlerType> READS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+    /** The API's own description holds no secret and is read by tools before they have a token. */
+    private static final Set<String> OPEN_PATHS = Set.of("/v1/openapi.json");
 
     private final AdminTokens tokens;
 
@@ -28,6 +30,9 @@ final class AdminAuthentication implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        if (ctx.method() == HandlerType.GET && OPEN_PATHS.contains(stripTrailingSlash(ctx.path()))) {
+            return;
+        }
         String value = RequestBodies.bearerToken(ctx).orElse(null);
         AdminToken token = tokens.authenticate(value).orElse(null);
         if (token == null) {
@@ -38,5 +43,9 @@ final class AdminAuthentication implements Handler {
             throw ProblemException.forbidden("This admin token is read-only");
         }
         ctx.attribute(TOKEN_ATTRIBUTE, token);
+    }
+
+    private static String stripTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }
