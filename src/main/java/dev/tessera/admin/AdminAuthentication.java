@@ -30,7 +30,8 @@ final class AdminAuthentication implements Handler {
 
     @Override
     public void handle(Context ctx) {
-        if (ctx.method() == HandlerType.GET && OPEN_PATHS.contains(stripTrailingSlash(ctx.path()))) {
+        boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+        if (read && OPEN_PATHS.contains(stripTrailingSlash(ctx.path()))) {
             return;
         }
         String value = RequestBodies.bearerToken(ctx).orElse(null);

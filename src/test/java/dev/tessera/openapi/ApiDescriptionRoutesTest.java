@@ -34,6 +34,8 @@ class ApiDescriptionRoutesTest {
         assertThat(withoutToken.json().path("openapi").asText()).isEqualTo("3.1.0");
         // A wrong token is ignored too, and a trailing slash reaches the same document.
         assertThat(anonymous.get("/v1/openapi.json/").status()).isEqualTo(200);
+        var head = anonymous.send(anonymous.request("/v1/openapi.json").method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.status()).isEqualTo(200);
         assertThat(server.http.get("/v1/openapi.json").json()).isEqualTo(withoutToken.json());
     }
 
