@@ -119,6 +119,18 @@ class ApiDescriptionDocumentTest {
             if (!marked && description.startsWith("Tessera addition")) {
                 problems.add(where + ": says 'Tessera addition' but has no x-tessera-addition: true");
             }
+            JsonNode added = node.path("x-tessera-added-values");
+            if (!added.isMissingNode()) {
+                JsonNode values = node.has("enum") ? node.get("enum") : node.path("items").path("enum");
+                added.forEach(v -> {
+                    if (!texts(values).contains(v.asText()) || !description.contains(v.asText())) {
+                        problems.add(where + ": added value " + v + " must be in the enum and named in the description");
+                    }
+                });
+                if (!description.contains("Tessera addition")) {
+                    problems.add(where + ": has x-tessera-added-values but its description does not say 'Tessera addition'");
+                }
+            }
             node.fields().forEachRemaining(e -> marks(e.getValue(), where + "/" + e.getKey(), problems));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
