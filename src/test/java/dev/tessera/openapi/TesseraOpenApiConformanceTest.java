@@ -96,7 +96,13 @@ class TesseraOpenApiConformanceTest {
         refused.put("an accepted body the description does not allow", DESCRIPTION.check("POST", "/auth-servers",
                 "{\"name\": \"n\", \"audience\": \"a\", \"signing_algorithm\": \"none\"}", 201, "application/json",
                 server.formatted("")));
+        var listAuthServers = DESCRIPTION.find("GET", "/auth-servers").orElseThrow();
+        refused.put("an undocumented query parameter", DESCRIPTION.checkQuery(listAuthServers, "limit=5"));
+        refused.put("an undocumented filter", DESCRIPTION.checkQuery(listAuthServers, "filter[issuer]=x"));
+        refused.put("an undocumented filter operator", DESCRIPTION.checkQuery(listAuthServers, "filter[id][contains]=x"));
         refused.forEach((what, problems) -> assertThat(problems).as(what).isNotEmpty());
+        assertThat(DESCRIPTION.checkQuery(listAuthServers, "page%5Bsize%5D=5&sort=-name&filter[name][contains]=a"
+                + "&filter[audience]=b&filter[labels]=env:test")).isEmpty();
         // An error answer to an unknown route is fine: nothing is described there.
         assertThat(DESCRIPTION.check("GET", "/secret-backdoor", null, 404, "application/problem+json", "{}")).isEmpty();
     }

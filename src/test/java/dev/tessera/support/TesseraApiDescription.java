@@ -95,8 +95,66 @@ public final class TesseraApiDescription {
             return List.of();
         }
         Http.Response response = exchange.response();
-        return check(request.method(), request.uri().getRawPath().substring(API_PREFIX.length()),
-                exchange.requestBody(), response.status(), response.header("Content-Type"), response.body());
+        String path = request.uri().getRawPath().substring(API_PREFIX.length());
+        List<String> problems = new ArrayList<>(check(request.method(), path, exchange.requestBody(), response.status(),
+                response.header("Content-Type"), response.body()));
+        if (response.status() >= 200 && response.status() < 300) {
+            find(request.method().equalsIgnoreCase("HEAD") ? "GET" : request.method(), path)
+                    .ifPresent(op -> problems.addAll(checkQuery(op, request.uri().getRawQuery())));
+        }
+        return problems;
+    }
+
+    private static final Pattern DEEP_OBJECT = Pattern.compile("([a-z_]+)\\[([a-z_]+)](?:\\[([a-z_]+)])?");
+
+    /**
+     * The query parameters of a request the server accepted must be documented: plain ones by
+     * name; deepObject ones ({@code filter[name][contains]}) by a property of the parameter's
+     * schema and, when given, an operator that property allows.
+     */
+    public List<String> checkQuery(Operation op, String rawQuery) {
+        List<String> problems = new ArrayList<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return problems;
+        }
+        Map<String, JsonNode> declared = new java.util.HashMap<>();
+        op.node().path("parameters").forEach(p -> {
+            JsonNode param = deref(p);
+            if ("query".equals(param.path("in").asText())) {
+                declared.put(param.path("name").asText(), param);
+            }
+        });
+        for (String pair : rawQuery.split("&")) {
+            String name = java.net.URLDecoder.decode(pair.split("=", 2)[0], StandardCharsets.UTF_8);
+            if (declared.containsKey(name)) {
+                continue;
+            }
+            var m = DEEP_OBJECT.matcher(name);
+            JsonNode param = m.matches() ? declared.get(m.group(1)) : null;
+            JsonNode property = param == null || !"deepObject".equals(param.path("style").asText()) ? null
+                    : deref(deref(param.path("schema")).path("properties").path(m.group(2)));
+            if (property == null || property.isMissingNode()) {
+                problems.add(op.name() + " accepted an undocumented query parameter '" + name + "'");
+            } else if (m.group(3) != null && !allowsOperator(property, m.group(3))) {
+                problems.add(op.name() + " accepted an undocumented operator in '" + name + "'");
+            }
+        }
+        return problems;
+    }
+
+    private boolean allowsOperator(JsonNode filter, String operator) {
+        for (JsonNode alternative : filter.path("oneOf")) {
+            if (deref(alternative).path("properties").has(operator)) {
+                return true;
+            }
+        }
+        return filter.path("properties").has(operator);
+    }
+
+    /** A node, or the node its {@code $ref} points to. */
+    private JsonNode deref(JsonNode node) {
+        JsonNode ref = node.get("$ref");
+        return ref == null ? node : document.at(ref.asText().substring(1));
     }
 
     /** The same check on an exchange built by hand, e.g. to show what it refuses. */
