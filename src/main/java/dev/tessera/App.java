@@ -35,6 +35,7 @@ import dev.tessera.oauth.revoke.RevocationEndpoint;
 import dev.tessera.oauth.token.ClientCredentialsGrant;
 import dev.tessera.oauth.token.TokenEndpoint;
 import dev.tessera.oauth.userinfo.UserinfoEndpoint;
+import dev.tessera.openapi.ApiDescriptionRoutes;
 import dev.tessera.snapshot.ConfigSnapshots;
 import dev.tessera.store.Database;
 import dev.tessera.store.DatabaseAvailability;
@@ -165,7 +166,8 @@ public final class App implements AutoCloseable {
             List<RouteGroup> management = List.of(HealthRoutes.metrics(metrics),
                     new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
                             tokenRepository, revoker, consoleSessions),
-                    new ConsoleRoutes(adminTokens, consoleSessions, new AuditLog(database.jdbc()), config.publicUrlIsHttps()));
+                    new ConsoleRoutes(adminTokens, consoleSessions, new AuditLog(database.jdbc()), config.publicUrlIsHttps()),
+                    new ApiDescriptionRoutes());
             RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
                     new IntrospectionEndpoint(clientAuth, introspector), new RevocationEndpoint(clientAuth, introspector, revoker),
                     new UserinfoEndpoint(introspector), metrics);

@@ -23,6 +23,8 @@ import java.util.Set;
 final class AdminAuthentication implements Handler {
     static final String TOKEN_ATTRIBUTE = "tessera.admin-token";
     private static final Set<HandlerType> READS = Set.of(HandlerType.GET, HandlerType.HEAD, HandlerType.OPTIONS);
+    /** The API's own description holds no secret and is read by tools before they have a token. */
+    private static final Set<String> OPEN_PATHS = Set.of("/v1/openapi.json");
 
     private final AdminTokens tokens;
     private final ConsoleSessions sessions;
@@ -34,6 +36,10 @@ final class AdminAuthentication implements Handler {
 
     @Override
     public void handle(Context ctx) {
+        boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
+        if (read && OPEN_PATHS.contains(stripTrailingSlash(ctx.path()))) {
+            return;
+        }
         String value = RequestBodies.bearerToken(ctx).orElse(null);
         AdminToken token;
         if (value == null && ctx.header("Authorization") == null && sessions != null && ctx.cookie(ConsoleSessions.COOKIE) != null) {
@@ -64,5 +70,9 @@ final class AdminAuthentication implements Handler {
     private static ProblemException unauthorized(Context ctx, String detail) {
         ctx.header("WWW-Authenticate", "Bearer realm=\"tessera\"");
         return new ProblemException(401, "Unauthorized", detail, List.of());
+    }
+
+    private static String stripTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 }

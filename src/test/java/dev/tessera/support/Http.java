@@ -102,7 +102,9 @@ public final class Http {
     private Response send(HttpRequest.Builder builder, String body) {
         HttpRequest request = builder.build();
         Response response = exchange(request);
-        recorder.accept(new Exchange(request, body, response));
+        Exchange exchange = new Exchange(request, body, response);
+        ApiDescriptionCheck.observe(exchange);
+        recorder.accept(exchange);
         return response;
     }
 
