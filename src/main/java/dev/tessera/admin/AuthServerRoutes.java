@@ -28,7 +28,7 @@ import java.util.UUID;
 final class AuthServerRoutes implements RouteGroup {
     static final String PATH = "/v1/auth-servers";
     private static final Set<String> FIELDS = Set.of("name", "description", "audience", "signing_algorithm",
-            "access_token_typ", "labels", "trusted_origins");
+            "access_token_typ", "labels", "trusted_origins", "require_pkce");
     private static final Set<String> READ_ONLY = Set.of("id", "issuer", "metadata_uri", "jwks_uri", "created_at",
             "updated_at");
     private static final ListParams.Spec LIST = new ListParams.Spec(
@@ -72,10 +72,11 @@ final class AuthServerRoutes implements RouteGroup {
         AccessTokenType typ = accessTokenType(f).orElse(AccessTokenType.JWT);
         Map<String, String> labels = f.labels("labels").orElse(Map.of());
         List<String> origins = trustedOrigins(f).orElse(List.of());
+        boolean requirePkce = f.bool("require_pkce").orElse(false);
         f.done();
         long now = Timestamps.nowMicros();
         AuthServer server = new AuthServer(UUID.randomUUID(), RandomStrings.slug(), name,
-                description == null ? "" : description, audience, alg, typ, origins, labels, now, now);
+                description == null ? "" : description, audience, alg, typ, origins, labels, now, now, requirePkce);
         var creation = admin.events().prepareCreation(server);
         Conflicts.uniqueName("auth server", name, () -> jdbc.inTransaction(tx -> {
             servers.insert(tx, server);
@@ -106,6 +107,7 @@ final class AuthServerRoutes implements RouteGroup {
         var typ = accessTokenType(f);
         var labelUpdates = f.labelUpdates("labels", true);
         var origins = trustedOrigins(f);
+        var requirePkce = f.bool("require_pkce");
         f.done();
         AuthServer updated = Conflicts.uniqueName("auth server", name.orElse(null), () -> jdbc.inTransaction(tx -> {
             AuthServer s = servers.find(tx, id).orElseThrow(() -> ProblemException.notFound("Auth server not found"));
@@ -114,7 +116,7 @@ final class AuthServerRoutes implements RouteGroup {
                     description.map(d -> d.value() == null ? "" : d.value()).orElse(s.description()),
                     audience.orElse(s.audience()), alg.orElse(s.signingAlgorithm()), typ.orElse(s.accessTokenType()),
                     origins.orElse(s.trustedOrigins()),
-                    labels, s.createdAt(), Timestamps.nowMicros());
+                    labels, s.createdAt(), Timestamps.nowMicros(), requirePkce.orElse(s.requirePkce()));
             servers.update(tx, next);
             return next;
         }));
@@ -177,6 +179,7 @@ final class AuthServerRoutes implements RouteGroup {
         out.put("labels", s.labels());
         out.put("metadata_uri", issuers.metadataUri(s.slug()));
         out.put("name", s.name());
+        out.put("require_pkce", s.requirePkce());
         out.put("signing_algorithm", s.signingAlgorithm().name());
         out.put("trusted_origins", s.trustedOrigins());
         out.put("updated_at", Timestamps.format(s.updatedAt()));

@@ -54,6 +54,7 @@ final class ClientRoutes implements RouteGroup {
         ClientFields in = ClientFields.read(fields(ctx), ClientFields.Mode.CREATE);
         long now = Timestamps.nowMicros();
         Client client = build(serverId, RandomStrings.clientId(), in, now, now);
+        ClientConsistency.check(client);
         String secret = RandomStrings.clientSecret();
         ClientSecret stored = new ClientSecret(serverId, client.id(), UUID.randomUUID(),
                 admin.secretHasher().hashGenerated(secret), true, now, now);
@@ -81,6 +82,7 @@ final class ClientRoutes implements RouteGroup {
             long now = Timestamps.nowMicros();
             var existing = admin.clients().find(tx, serverId, id);
             Client client = build(serverId, id, in, existing.map(Client::createdAt).orElse(now), now);
+            ClientConsistency.check(client);
             admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
             if (existing.isPresent()) {
                 admin.clients().update(tx, client);
@@ -119,7 +121,9 @@ final class ClientRoutes implements RouteGroup {
                     in.loginUri().map(Fields.Nullable::value).orElse(in.loginUri().isPresent() ? null : c.loginUri()),
                     in.accessTokenDuration().orElse(c.accessTokenDuration()), in.idTokenDuration().orElse(c.idTokenDuration()),
                     in.allowAllScopes().orElse(c.allowAllScopes()), in.allowScopes().orElse(c.allowScopes()), labels,
-                    in.authMethod().orElse(c.tokenEndpointAuthMethod()), c.createdAt(), now);
+                    in.authMethod().orElse(c.tokenEndpointAuthMethod()), c.createdAt(), now,
+                    in.allowDirectAuthorization().orElse(c.allowDirectAuthorization()));
+            ClientConsistency.check(next);
             in.allowScopes().ifPresent(s -> admin.requireScopes(tx, serverId, s, "allow_scopes"));
             admin.clients().update(tx, next);
             if (hash != null) {
@@ -153,13 +157,15 @@ final class ClientRoutes implements RouteGroup {
                 in.loginUri().map(Fields.Nullable::value).orElse(null),
                 in.accessTokenDuration().orElse(Client.DEFAULT_DURATION), in.idTokenDuration().orElse(Client.DEFAULT_DURATION),
                 in.allowAllScopes().orElse(false), in.allowScopes().orElse(List.of()), labels,
-                in.authMethod().orElse("client_secret_post"), createdAt, now);
+                in.authMethod().orElse("client_secret_post"), createdAt, now,
+                in.allowDirectAuthorization().orElse(false));
     }
 
     static Map<String, Object> render(Client c, String secret) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("access_token_duration", c.accessTokenDuration());
         out.put("allow_all_scopes", c.allowAllScopes());
+        out.put("allow_direct_authorization", c.allowDirectAuthorization());
         out.put("allow_scopes", c.allowScopes().stream().map(UUID::toString).toList());
         if (secret != null) {
             out.put("client_secret", secret);
