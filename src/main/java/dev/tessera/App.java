@@ -26,7 +26,13 @@ import dev.tessera.oauth.OAuthRoutes;
 import dev.tessera.oauth.clientauth.ClientAuthenticator;
 import dev.tessera.oauth.clientauth.FailureLog;
 import dev.tessera.oauth.clientauth.FailureThrottle;
+import dev.tessera.login.LoginDecisions;
+import dev.tessera.login.LoginRequestRepository;
+import dev.tessera.login.UserGrantRepository;
+import dev.tessera.oauth.authorize.AuthorizeEndpoint;
+import dev.tessera.oauth.authorize.LoginRequestEndpoint;
 import dev.tessera.oauth.discovery.DiscoveryEndpoint;
+import dev.tessera.oauth.token.AuthorizationCodeGrant;
 import dev.tessera.oauth.introspect.IntrospectionEndpoint;
 import dev.tessera.oauth.revoke.RevocationEndpoint;
 import dev.tessera.oauth.token.ClientCredentialsGrant;
@@ -38,6 +44,7 @@ import dev.tessera.store.DatabaseAvailability;
 import dev.tessera.store.Dialect;
 import dev.tessera.store.Timestamps;
 import dev.tessera.token.AccessTokenIssuer;
+import dev.tessera.token.IdTokenIssuer;
 import dev.tessera.token.Revocations;
 import dev.tessera.token.TokenIntrospector;
 import dev.tessera.token.TokenLog;
@@ -142,16 +149,25 @@ public final class App implements AutoCloseable {
                     .description("PBKDF2 iterations spent checking client secrets").register(metrics);
             ClientAuthenticator clientAuth = new ClientAuthenticator(hasher,
                     new FailureThrottle(authLimits, Clock.systemUTC()), failureLog, metrics);
-            AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(new TokenSigner(crypto), tokenLog, metrics);
-            TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer)));
+            TokenSigner signer = new TokenSigner(crypto);
+            AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(signer, tokenLog, metrics);
+            IdTokenIssuer idTokenIssuer = new IdTokenIssuer(signer);
+            UserGrantRepository userGrants = new UserGrantRepository(database.jdbc());
+            LoginDecisions logins = new LoginDecisions(new LoginRequestRepository(database.jdbc()), userGrants, tokenIssuer,
+                    idTokenIssuer, Clock.systemUTC());
+            TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer),
+                    new AuthorizationCodeGrant(userGrants, tokenIssuer, idTokenIssuer, revoker, Clock.systemUTC())));
+            List<String> grantTypes = new ArrayList<>(tokenEndpoint.grantTypes());
+            grantTypes.add("implicit"); // served by the authorize endpoint
 
             RouteGroup health = new HealthRoutes(availability::isUp);
             List<RouteGroup> management = List.of(HealthRoutes.metrics(metrics),
                     new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
-                            tokenRepository, revoker));
-            RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
+                            tokenRepository, revoker, snapshots, logins));
+            RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(grantTypes), tokenEndpoint,
                     new IntrospectionEndpoint(clientAuth, introspector), new RevocationEndpoint(clientAuth, introspector, revoker),
-                    new UserinfoEndpoint(introspector), metrics);
+                    new UserinfoEndpoint(introspector, userGrants), new AuthorizeEndpoint(logins, clientAuth),
+                    new LoginRequestEndpoint(logins, clientAuth), metrics);
 
             // One port by default; with TESSERA_ADMIN_PORT the public port serves only OAuth and health.
             List<RouteGroup> publicGroups = new ArrayList<>(List.of(health, oauth));

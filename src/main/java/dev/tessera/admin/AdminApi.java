@@ -11,6 +11,8 @@ import dev.tessera.client.ClientSecretRepository;
 import dev.tessera.crypto.SecretHasher;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.keys.ClaimValues;
+import dev.tessera.login.LoginDecisions;
+import dev.tessera.snapshot.ConfigSnapshots;
 import dev.tessera.scope.ScopeRepository;
 import dev.tessera.store.Jdbc;
 import dev.tessera.template.ClaimTemplate;
@@ -31,7 +33,8 @@ public final class AdminApi implements RouteGroup {
     private final List<RouteGroup> groups = new ArrayList<>();
 
     public AdminApi(Jdbc jdbc, AdminTokens tokens, SecretHasher hasher, Issuers issuers, AuthServerEvents events,
-                    int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker) {
+                    int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker, ConfigSnapshots snapshots,
+                    LoginDecisions logins) {
         this.tokens = tokens;
         this.audit = new AuditLog(jdbc);
         AdminContext ctx = new AdminContext(jdbc, new AuthServerRepository(jdbc), new ScopeRepository(jdbc),
@@ -46,6 +49,7 @@ public final class AdminApi implements RouteGroup {
         groups.add(new TestClaimRoutes(ctx));
         groups.add(new AdminTokenRoutes(tokens, maxBodyBytes));
         groups.add(new AuditEventRoutes(audit));
+        groups.add(new LoginRequestRoutes(ctx, snapshots, logins));
     }
 
     /**
