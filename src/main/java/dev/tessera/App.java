@@ -26,6 +26,7 @@ import dev.tessera.oauth.OAuthRoutes;
 import dev.tessera.oauth.clientauth.ClientAuthenticator;
 import dev.tessera.oauth.clientauth.FailureLog;
 import dev.tessera.oauth.clientauth.FailureThrottle;
+import dev.tessera.login.ExpiredLogins;
 import dev.tessera.login.LoginDecisions;
 import dev.tessera.login.LoginRequestRepository;
 import dev.tessera.login.UserGrantRepository;
@@ -140,7 +141,9 @@ public final class App implements AutoCloseable {
                     .description("1 while the database takes writes, 0 while token requests are refused with 503")
                     .register(metrics);
             tokenLog = new TokenLog(tokenRepository, availability);
-            purger = new TokenPurger(tokenRepository);
+            LoginRequestRepository loginRequests = new LoginRequestRepository(database.jdbc());
+            UserGrantRepository userGrants = new UserGrantRepository(database.jdbc());
+            purger = new TokenPurger(tokenRepository, List.of(new ExpiredLogins(loginRequests, userGrants)));
             purger.start();
             TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations);
             TokenIntrospector introspector = new TokenIntrospector(revocations);
@@ -152,8 +155,7 @@ public final class App implements AutoCloseable {
             TokenSigner signer = new TokenSigner(crypto);
             AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(signer, tokenLog, metrics);
             IdTokenIssuer idTokenIssuer = new IdTokenIssuer(signer);
-            UserGrantRepository userGrants = new UserGrantRepository(database.jdbc());
-            LoginDecisions logins = new LoginDecisions(new LoginRequestRepository(database.jdbc()), userGrants, tokenIssuer,
+            LoginDecisions logins = new LoginDecisions(loginRequests, userGrants, tokenIssuer,
                     idTokenIssuer, Clock.systemUTC());
             TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer),
                     new AuthorizationCodeGrant(userGrants, tokenIssuer, idTokenIssuer, revoker, Clock.systemUTC())));

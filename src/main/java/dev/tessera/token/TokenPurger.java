@@ -4,6 +4,7 @@ import dev.tessera.store.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,8 +25,16 @@ public final class TokenPurger implements AutoCloseable {
         return t;
     });
 
+    private final List<Runnable> alsoPurge;
+
     public TokenPurger(TokenRepository tokens) {
+        this(tokens, List.of());
+    }
+
+    /** @param alsoPurge other expired records to remove on the same schedule (login requests, user grants) */
+    public TokenPurger(TokenRepository tokens, List<Runnable> alsoPurge) {
         this.tokens = tokens;
+        this.alsoPurge = List.copyOf(alsoPurge);
     }
 
     public void start() {
@@ -47,6 +56,13 @@ public final class TokenPurger implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("token purge failed; it will be retried: {}", e.getMessage());
+        }
+        for (Runnable purge : alsoPurge) {
+            try {
+                purge.run();
+            } catch (RuntimeException e) {
+                log.warn("purge of expired login records failed; it will be retried: {}", e.getMessage());
+            }
         }
         return total;
     }

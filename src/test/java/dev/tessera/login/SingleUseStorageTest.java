@@ -74,6 +74,8 @@ class SingleUseStorageTest {
             List<Boolean> taken = race(() -> repo.takeFormPostResponse(server.id(), "fp", now + SECOND)
                     .map(m -> m.get("code").equals("c1")).orElse(false));
             assertThat(taken.stream().filter(b -> b).count()).isEqualTo(1);
+            assertThat(repo.purgeExpired(now + 3 * SECOND)).isEqualTo(1); // "old" only
+            assertThat(repo.find(server.id(), "old")).isEmpty();
         }
     }
 
