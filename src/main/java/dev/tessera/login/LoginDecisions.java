@@ -85,6 +85,10 @@ public final class LoginDecisions {
         LoginRequest pending = pending(server, challenge, asClient);
         AuthorizationRequest request = pending.request();
         ClientEntry client = clientOf(server, request.clientId());
+        if (request.maxAge() != null && acceptance.authTime() == null) {
+            // OIDC Core §2: auth_time is REQUIRED in the ID token when max_age was requested.
+            throw LoginException.invalid("auth_time", "is required: the authorization request has max_age");
+        }
         List<String> names = acceptance.scopes() == null ? request.scopes() : acceptance.scopes();
         UserScopes.firstNotIn(names, request.scopes()).ifPresent(n -> {
             throw LoginException.invalid("scopes", "may only contain requested scopes; '" + n + "' was not requested");

@@ -220,6 +220,23 @@ class AuthorizeEndpointTest {
     }
 
     @Test
+    void maxAgeMakesAuthTimeRequired() {
+        String challenge = fx.loginChallenge("client_id", clientId, "response_type", "code", "scope", "openid", "max_age", "60");
+        assertThat(fx.clientCall(clientId, secret, challenge, null).json().path("max_age").asInt()).isEqualTo(60);
+        var without = fx.adminAccept(challenge, json("subject", "u"));
+        assertThat(without.status()).isEqualTo(400);
+        assertThat(without.json().path("invalid_parameters").get(0).path("field").asText()).isEqualTo("auth_time");
+        long authTime = System.currentTimeMillis() / 1000 - 5;
+        var r = fx.adminAccept(challenge, json("subject", "u", "auth_time", authTime));
+        String code = FlowFixture.params(r.text("redirect_to")).get("code");
+        var tokens = fx.token(clientId, secret, "grant_type", "authorization_code", "code", code, "redirect_uri", CALLBACK);
+        assertThat(FlowFixture.payload(tokens.text("id_token")).path("auth_time").asLong()).isEqualTo(authTime);
+        Browser.Page bad = fx.authorize("client_id", clientId, "response_type", "code", "max_age", "-1");
+        assertThat(FlowFixture.params(bad.location())).containsEntry("error_description",
+                "max_age must be a non-negative number of seconds");
+    }
+
+    @Test
     void rejectionSendsTheChosenErrorWithStateAndIss() {
         String challenge = fx.loginChallenge("client_id", clientId, "response_type", "code", "state", "s9", "prompt", "none");
         assertThat(fx.clientCall(clientId, secret, challenge, null).json().path("prompt").asText()).isEqualTo("none");
