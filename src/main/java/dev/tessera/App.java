@@ -29,11 +29,14 @@ import dev.tessera.oauth.clientauth.FailureThrottle;
 import dev.tessera.login.ExpiredLogins;
 import dev.tessera.login.LoginDecisions;
 import dev.tessera.login.LoginRequestRepository;
+import dev.tessera.login.RefreshTokenRepository;
+import dev.tessera.login.RefreshTokens;
 import dev.tessera.login.UserGrantRepository;
 import dev.tessera.oauth.authorize.AuthorizeEndpoint;
 import dev.tessera.oauth.authorize.LoginRequestEndpoint;
 import dev.tessera.oauth.discovery.DiscoveryEndpoint;
 import dev.tessera.oauth.token.AuthorizationCodeGrant;
+import dev.tessera.oauth.token.RefreshTokenGrant;
 import dev.tessera.oauth.introspect.IntrospectionEndpoint;
 import dev.tessera.oauth.revoke.RevocationEndpoint;
 import dev.tessera.oauth.token.ClientCredentialsGrant;
@@ -143,7 +146,9 @@ public final class App implements AutoCloseable {
             tokenLog = new TokenLog(tokenRepository, availability);
             LoginRequestRepository loginRequests = new LoginRequestRepository(database.jdbc());
             UserGrantRepository userGrants = new UserGrantRepository(database.jdbc());
-            purger = new TokenPurger(tokenRepository, List.of(new ExpiredLogins(loginRequests, userGrants)));
+            RefreshTokenRepository refreshTokenRepository = new RefreshTokenRepository(database.jdbc());
+            purger = new TokenPurger(tokenRepository, List.of(new ExpiredLogins(loginRequests, userGrants,
+                    refreshTokenRepository)));
             purger.start();
             TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations);
             TokenIntrospector introspector = new TokenIntrospector(revocations);
@@ -155,10 +160,12 @@ public final class App implements AutoCloseable {
             TokenSigner signer = new TokenSigner(crypto);
             AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(signer, tokenLog, metrics);
             IdTokenIssuer idTokenIssuer = new IdTokenIssuer(signer);
+            RefreshTokens refreshTokens = new RefreshTokens(refreshTokenRepository, revoker, Clock.systemUTC());
             LoginDecisions logins = new LoginDecisions(loginRequests, userGrants, tokenIssuer,
                     idTokenIssuer, Clock.systemUTC());
             TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer),
-                    new AuthorizationCodeGrant(userGrants, tokenIssuer, idTokenIssuer, revoker, Clock.systemUTC())));
+                    new AuthorizationCodeGrant(userGrants, tokenIssuer, idTokenIssuer, revoker, refreshTokens, Clock.systemUTC()),
+                    new RefreshTokenGrant(refreshTokens, tokenIssuer, idTokenIssuer)));
             List<String> grantTypes = new ArrayList<>(tokenEndpoint.grantTypes());
             grantTypes.add("implicit"); // served by the authorize endpoint
 
@@ -167,7 +174,8 @@ public final class App implements AutoCloseable {
                     new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
                             tokenRepository, revoker, snapshots, logins));
             RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(grantTypes), tokenEndpoint,
-                    new IntrospectionEndpoint(clientAuth, introspector), new RevocationEndpoint(clientAuth, introspector, revoker),
+                    new IntrospectionEndpoint(clientAuth, introspector, refreshTokens),
+                    new RevocationEndpoint(clientAuth, introspector, revoker, refreshTokens),
                     new UserinfoEndpoint(introspector, userGrants), new AuthorizeEndpoint(logins, clientAuth),
                     new LoginRequestEndpoint(logins, clientAuth), metrics);
 

@@ -41,3 +41,24 @@ CREATE TABLE user_grants (
 );
 CREATE INDEX user_grants_by_token ON user_grants (auth_server_id, access_token_id);
 CREATE INDEX user_grants_by_expiry ON user_grants (keep_until);
+
+-- Refresh tokens (opaque; only their SHA-256 is kept). Each use rotates: the used row keeps
+-- used_at and a new row joins the family. A used token presented again means it leaked: the
+-- whole family is revoked (revoked_at), and the access tokens issued with it too.
+CREATE TABLE refresh_tokens (
+    auth_server_id  TEXT   NOT NULL,
+    id              TEXT   NOT NULL, -- SHA-256 (base64url) of the refresh token
+    family_id       TEXT   NOT NULL, -- shared by every token rotated from one authorization code
+    client_id       TEXT   NOT NULL,
+    details         TEXT   NOT NULL, -- JSON: the user grant (subject, originally granted scopes, claims)
+    created_at      BIGINT NOT NULL,
+    expires_at      BIGINT NOT NULL, -- absolute: the family's start plus the absolute lifetime
+    idle_expires_at BIGINT NOT NULL, -- dies when not used before this
+    used_at         BIGINT,
+    revoked_at      BIGINT,
+    access_token_id TEXT   NOT NULL, -- the access token issued with it
+    PRIMARY KEY (auth_server_id, id),
+    FOREIGN KEY (auth_server_id, client_id) REFERENCES clients (auth_server_id, id) ON DELETE CASCADE
+);
+CREATE INDEX refresh_tokens_by_family ON refresh_tokens (auth_server_id, family_id);
+CREATE INDEX refresh_tokens_by_expiry ON refresh_tokens (expires_at);

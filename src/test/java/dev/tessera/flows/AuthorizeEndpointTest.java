@@ -338,7 +338,7 @@ class AuthorizeEndpointTest {
         assertThat(Http.JSON.convertValue(m.path("response_modes_supported"), List.class))
                 .isEqualTo(List.of("query", "fragment", "form_post"));
         assertThat(Http.JSON.convertValue(m.path("grant_types_supported"), List.class))
-                .isEqualTo(List.of("authorization_code", "client_credentials", "implicit"));
+                .isEqualTo(List.of("authorization_code", "client_credentials", "refresh_token", "implicit"));
         assertThat(Http.JSON.convertValue(m.path("code_challenge_methods_supported"), List.class)).isEqualTo(List.of("S256"));
         assertThat(m.path("authorization_response_iss_parameter_supported").asBoolean()).isTrue();
         assertThat(m.has("end_session_endpoint")).isFalse();

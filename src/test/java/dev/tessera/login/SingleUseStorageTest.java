@@ -129,6 +129,37 @@ class SingleUseStorageTest {
         }
     }
 
+    @BothBackends
+    void aRefreshTokenRotatesOnceAndItsFamilyDiesTogether(Backend backend) throws Exception {
+        try (StorageFixture db = StorageFixture.open(backend)) {
+            AuthServer server = db.authServerWithoutKey();
+            Client client = db.client(server.id(), "c");
+            RefreshTokenRepository repo = new RefreshTokenRepository(db.jdbc);
+            long now = System.currentTimeMillis() * 1000;
+            UUID family = UUID.randomUUID();
+            UUID firstAccess = TokenIds.next();
+            repo.insert(server.id(), "rt-1", family, client.id(), grant(), now, now + 100 * SECOND, now + 50 * SECOND,
+                    firstAccess);
+            List<RefreshTokenRepository.Rotation> outcomes = race(() -> repo.rotate(server.id(), "rt-1", client.id(),
+                    now + SECOND));
+            assertThat(outcomes).filteredOn(o -> o instanceof RefreshTokenRepository.Rotation.Rotated).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof RefreshTokenRepository.Rotation.Reused).hasSize(ATTEMPTS - 1);
+
+            UUID secondAccess = TokenIds.next();
+            repo.insert(server.id(), "rt-2", family, client.id(), grant(), now, now + 100 * SECOND, now + 50 * SECOND,
+                    secondAccess);
+            assertThat(repo.rotate(server.id(), "rt-2", "other", now + SECOND))
+                    .isEqualTo(new RefreshTokenRepository.Rotation.Refused("the refresh token is unknown"));
+            assertThat(repo.rotate(server.id(), "rt-2", client.id(), now + 51 * SECOND))
+                    .isEqualTo(new RefreshTokenRepository.Rotation.Refused("the refresh token has expired"));
+            assertThat(repo.revokeFamily(server.id(), family, now + 2 * SECOND)).containsExactlyInAnyOrder(firstAccess, secondAccess);
+            assertThat(repo.rotate(server.id(), "rt-2", client.id(), now + 3 * SECOND))
+                    .isEqualTo(new RefreshTokenRepository.Rotation.Refused("the refresh token was revoked"));
+            assertThat(repo.find(server.id(), "rt-2").orElseThrow().activeAt(now + 3 * SECOND)).isFalse();
+            assertThat(repo.purgeExpired(now + 101 * SECOND)).isEqualTo(2);
+        }
+    }
+
     private static <T> List<T> race(Callable<T> attempt) throws Exception {
         return raceIndexed(i -> attempt.call());
     }

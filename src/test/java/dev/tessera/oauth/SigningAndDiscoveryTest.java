@@ -58,7 +58,7 @@ class SigningAndDiscoveryTest {
             assertThat(m.path("revocation_endpoint").asText()).isEqualTo(fx.issuer + "/revoke");
             assertThat(m.path("userinfo_endpoint").asText()).isEqualTo(fx.issuer + "/userinfo");
             assertThat(m.path("grant_types_supported").toString())
-                    .isEqualTo("[\"authorization_code\",\"client_credentials\",\"implicit\"]");
+                    .isEqualTo("[\"authorization_code\",\"client_credentials\",\"refresh_token\",\"implicit\"]");
             assertThat(m.path("token_endpoint_auth_methods_supported").toString())
                     .isEqualTo("[\"client_secret_basic\",\"client_secret_post\",\"none\"]");
             assertThat(m.path("introspection_endpoint_auth_methods_supported").toString())

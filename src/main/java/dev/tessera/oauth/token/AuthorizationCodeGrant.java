@@ -1,6 +1,7 @@
 package dev.tessera.oauth.token;
 
 import dev.tessera.login.LoginDecisions;
+import dev.tessera.login.RefreshTokens;
 import dev.tessera.login.UserGrant;
 import dev.tessera.login.UserGrantRepository;
 import dev.tessera.login.UserScopes;
@@ -41,11 +42,13 @@ public final class AuthorizationCodeGrant implements GrantHandler {
     private final AccessTokenIssuer accessTokens;
     private final IdTokenIssuer idTokens;
     private final TokenRevoker revoker;
+    private final RefreshTokens refreshTokens;
     private final Clock clock;
 
     public AuthorizationCodeGrant(UserGrantRepository grants, AccessTokenIssuer accessTokens, IdTokenIssuer idTokens,
-                                  TokenRevoker revoker, Clock clock) {
+                                  TokenRevoker revoker, RefreshTokens refreshTokens, Clock clock) {
         this.grants = grants;
+        this.refreshTokens = refreshTokens;
         this.accessTokens = accessTokens;
         this.idTokens = idTokens;
         this.revoker = revoker;
@@ -103,6 +106,9 @@ public final class AuthorizationCodeGrant implements GrantHandler {
             body.put("token_type", "Bearer");
             body.put("expires_in", token.expiresIn());
             body.put("scope", token.scope());
+            if (RefreshTokens.due(client, grant)) {
+                body.put("refresh_token", refreshTokens.start(server.server().id(), client, grant, jti));
+            }
             if (grant.scopes().contains("openid")) {
                 body.put("id_token", idTokens.issue(server, client, LoginDecisions.signIn(grant), token.jwt(), null));
             }

@@ -47,10 +47,11 @@ public final class TokenEndpoint {
     /**
      * A public client (token_endpoint_auth_method none, RFC 6749 §2.1) redeeming a code names
      * itself with client_id and proves nothing more; its code is bound to a PKCE verifier instead,
-     * which the grant checks. Any other client authenticates.
+     * which the grant checks, and its refresh tokens rotate on every use (RFC 9700 §4.14.2).
+     * Any other client authenticates.
      */
     private static Optional<ClientEntry> publicClient(AuthServerConfig server, FormRequest form, String grantType) {
-        if (!grantType.equals("authorization_code") || form.basic().isPresent() || form.get("client_secret").isPresent()) {
+        if (!(grantType.equals("authorization_code") || grantType.equals("refresh_token")) || form.basic().isPresent() || form.get("client_secret").isPresent()) {
             return Optional.empty();
         }
         return form.get("client_id").map(id -> server.clients().get(id)).filter(c -> c.client().isPublic());
