@@ -6,6 +6,7 @@ import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
 import com.nimbusds.oauth2.sdk.AuthorizationErrorResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationResponse;
 import com.nimbusds.oauth2.sdk.AuthorizationSuccessResponse;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
@@ -22,6 +23,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
 import com.nimbusds.oauth2.sdk.token.BearerAccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
@@ -61,7 +63,7 @@ class InteractiveFlowEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         fx = new OAuthFixture(Servers.get(Backend.SQLITE), "https://api.example.com", "read", "write");
-        fx.client(List.of("read", "write"), Map.of("grant_types", List.of("authorization_code"),
+        fx.client(List.of("read", "write"), Map.of("grant_types", List.of("authorization_code", "refresh_token"),
                 "response_types", List.of("code"), "redirect_uris", List.of(CALLBACK),
                 "token_endpoint_auth_method", "client_secret_basic"));
         loginApp = new ExampleLoginApp(fx.issuer, fx.clientId, fx.clientSecret);
@@ -141,17 +143,56 @@ class InteractiveFlowEndToEndTest {
         assertThat(error.getIssuer()).isEqualTo(new Issuer(fx.issuer));
     }
 
+    @Test
+    void refreshTokensRotateAndAReplayedOneIsCaughtThroughTheSdk() throws Exception {
+        ClientID clientId = new ClientID(fx.clientId);
+        CodeVerifier verifier = new CodeVerifier();
+        URI authorize = new AuthenticationRequest.Builder(new ResponseType("code"),
+                new Scope("openid", "offline_access", "read"), clientId, URI.create(CALLBACK))
+                .endpointURI(meta.getAuthorizationEndpointURI()).state(new State()).nonce(new Nonce())
+                .codeChallenge(verifier, CodeChallengeMethod.S256).build().toURI();
+        AuthorizationCode code = signIn(authorize, "bob", "builder", "allow", "offline_access").toSuccessResponse()
+                .getAuthorizationCode();
+        ClientSecretBasic auth = new ClientSecretBasic(clientId, new Secret(fx.clientSecret));
+        OIDCTokenResponse first = (OIDCTokenResponse) OIDCTokenResponseParser.parse(new TokenRequest(
+                meta.getTokenEndpointURI(), auth, new AuthorizationCodeGrant(code, URI.create(CALLBACK), verifier))
+                .toHTTPRequest().send()).toSuccessResponse();
+        RefreshToken initial = first.getOIDCTokens().getRefreshToken();
+        assertThat(initial).isNotNull();
+
+        TokenResponse rotated = OIDCTokenResponseParser.parse(new TokenRequest(meta.getTokenEndpointURI(), auth,
+                new RefreshTokenGrant(initial)).toHTTPRequest().send());
+        assertThat(rotated.indicatesSuccess()).isTrue();
+        OIDCTokenResponse second = (OIDCTokenResponse) rotated.toSuccessResponse();
+        assertThat(second.getOIDCTokens().getRefreshToken()).isNotEqualTo(initial);
+        AccessToken secondAccess = second.getOIDCTokens().getAccessToken();
+        IDTokenClaimsSet id = new IDTokenValidator(new Issuer(fx.issuer), clientId, JWSAlgorithm.RS256,
+                meta.getJWKSetURI().toURL()).validate(second.getOIDCTokens().getIDToken(), null);
+        assertThat(id.getSubject().getValue()).isEqualTo("user-bob");
+
+        TokenResponse replay = OIDCTokenResponseParser.parse(new TokenRequest(meta.getTokenEndpointURI(), auth,
+                new RefreshTokenGrant(initial)).toHTTPRequest().send());
+        assertThat(((TokenErrorResponse) replay).getErrorObject().getCode()).isEqualTo("invalid_grant");
+        TokenIntrospectionResponse introspection = TokenIntrospectionResponse.parse(new TokenIntrospectionRequest(
+                meta.getIntrospectionEndpointURI(), auth, secondAccess).toHTTPRequest().send());
+        assertThat(introspection.toSuccessResponse().isActive()).isFalse();
+    }
+
     /** The browser: Tessera → login page → (form posted) → Tessera's answer → the client's callback. */
-    private static AuthorizationResponse signIn(URI authorize, String user, String password, String decision)
-            throws Exception {
+    private static AuthorizationResponse signIn(URI authorize, String user, String password, String decision,
+                                                String... moreScopes) throws Exception {
         Browser.Page toLogin = Browser.get(authorize);
         assertThat(toLogin.status()).as(toLogin.body()).isEqualTo(302);
         assertThat(toLogin.location()).startsWith(loginApp.loginUri + "?login_challenge=");
         Browser.Page form = Browser.follow(toLogin, CALLBACK);
         assertThat(form.status()).as(form.body()).isEqualTo(200);
         String challenge = toLogin.location().substring(toLogin.location().indexOf('=') + 1);
-        Browser.Page back = Browser.post(URI.create(loginApp.loginUri), "login_challenge", challenge, "username", user,
-                "password", password, "scope", "openid", "scope", "read", "decision", decision);
+        List<String> fields = new java.util.ArrayList<>(List.of("login_challenge", challenge, "username", user,
+                "password", password, "scope", "openid", "scope", "read", "decision", decision));
+        for (String scope : moreScopes) {
+            fields.addAll(List.of("scope", scope));
+        }
+        Browser.Page back = Browser.post(URI.create(loginApp.loginUri), fields.toArray(String[]::new));
         assertThat(back.status()).as(back.body()).isEqualTo(302);
         assertThat(back.location()).startsWith(CALLBACK + "?");
         return AuthorizationResponse.parse(URI.create(back.location()));
