@@ -172,7 +172,7 @@ public final class App implements AutoCloseable {
             RouteGroup health = new HealthRoutes(availability::isUp);
             List<RouteGroup> management = List.of(HealthRoutes.metrics(metrics),
                     new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
-                            tokenRepository, revoker, snapshots, logins));
+                            tokenRepository, revoker, snapshots, logins, refreshTokens));
             RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(grantTypes), tokenEndpoint,
                     new IntrospectionEndpoint(clientAuth, introspector, refreshTokens),
                     new RevocationEndpoint(clientAuth, introspector, revoker, refreshTokens),

@@ -12,6 +12,7 @@ import dev.tessera.crypto.SecretHasher;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.keys.ClaimValues;
 import dev.tessera.login.LoginDecisions;
+import dev.tessera.login.RefreshTokens;
 import dev.tessera.snapshot.ConfigSnapshots;
 import dev.tessera.scope.ScopeRepository;
 import dev.tessera.store.Jdbc;
@@ -34,7 +35,7 @@ public final class AdminApi implements RouteGroup {
 
     public AdminApi(Jdbc jdbc, AdminTokens tokens, SecretHasher hasher, Issuers issuers, AuthServerEvents events,
                     int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker, ConfigSnapshots snapshots,
-                    LoginDecisions logins) {
+                    LoginDecisions logins, RefreshTokens refreshTokens) {
         this.tokens = tokens;
         this.audit = new AuditLog(jdbc);
         AdminContext ctx = new AdminContext(jdbc, new AuthServerRepository(jdbc), new ScopeRepository(jdbc),
@@ -50,6 +51,7 @@ public final class AdminApi implements RouteGroup {
         groups.add(new AdminTokenRoutes(tokens, maxBodyBytes));
         groups.add(new AuditEventRoutes(audit));
         groups.add(new LoginRequestRoutes(ctx, snapshots, logins));
+        groups.add(new RefreshTokenRoutes(ctx, refreshTokens));
     }
 
     /**

@@ -2,6 +2,9 @@ package dev.tessera.login;
 
 import dev.tessera.crypto.Sha256;
 import dev.tessera.store.Jdbc;
+import dev.tessera.store.Page;
+import dev.tessera.store.PageQuery;
+import dev.tessera.store.PageRequest;
 
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +95,30 @@ public final class RefreshTokenRepository {
             return tx.query("SELECT access_token_id FROM refresh_tokens WHERE auth_server_id = ? AND family_id = ?",
                     rs -> UUID.fromString(rs.getString(1)), authServerId.toString(), familyId.toString());
         });
+    }
+
+    /** A live refresh token as the management API lists it: never the token, only its hash. */
+    public record Listed(String id, UUID familyId, String subject, List<String> scopes, long createdAt, long expiresAt) {
+    }
+
+    /** The client's live refresh tokens (one per live family: the others of a family are spent). */
+    public Page<Listed> listLive(UUID authServerId, String clientId, PageRequest request, long nowMicros) {
+        return new PageQuery("refresh_tokens t", "t.id, t.family_id, t.details, t.created_at, t.expires_at, t.idle_expires_at",
+                "t.auth_server_id = ? AND t.client_id = ? AND t.used_at IS NULL AND t.revoked_at IS NULL "
+                        + "AND t.expires_at > ? AND t.idle_expires_at > ?",
+                List.of(authServerId.toString(), clientId, nowMicros, nowMicros), null)
+                .run(jdbc, request, rs -> {
+                    UserGrant grant = JsonText.read(rs.getString(3), UserGrant.class);
+                    return new Listed(rs.getString(1), UUID.fromString(rs.getString(2)), grant.subject(), grant.scopes(),
+                            rs.getLong(4), Math.min(rs.getLong(5), rs.getLong(6)));
+                });
+    }
+
+    /** The client of a live family, if it is this client's (for revocation through the management API). */
+    public boolean hasLiveFamily(UUID authServerId, String clientId, UUID familyId, long nowMicros) {
+        return jdbc.count("SELECT COUNT(*) FROM refresh_tokens WHERE auth_server_id = ? AND client_id = ? AND family_id = ? "
+                        + "AND revoked_at IS NULL AND expires_at > ?", authServerId.toString(), clientId,
+                familyId.toString(), nowMicros) > 0;
     }
 
     /** Removes tokens past their absolute expiry. */

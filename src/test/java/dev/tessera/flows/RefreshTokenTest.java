@@ -128,4 +128,30 @@ class RefreshTokenTest {
         assertThat(active(start.text("access_token"))).isFalse();
         assertThat(refresh(token).text("error_description")).isEqualTo("the refresh token was revoked");
     }
+
+    @Test
+    void theManagementApiListsLiveRefreshTokensWithTheirFamilyAndRevokesAFamily() {
+        var start = codeExchange("offline_access read");
+        String path = fx.oauth.admin("/clients/" + clientId + "/refresh-tokens");
+        String familyId = null;
+        for (var t : fx.http.get(path + "?page[size]=100").json().path("data")) {
+            if (t.path("granted_scope_names").toString().equals("[\"offline_access\",\"read\"]")
+                    && t.path("subject").asText().equals("user-1")) {
+                familyId = t.path("family_id").asText();
+            }
+        }
+        assertThat(familyId).isNotNull();
+        var rotated = refresh(start.text("refresh_token"));
+        var listed = fx.http.get(path + "?filter[family_id]=" + familyId).json();
+        assertThat(listed.path("data")).hasSize(1); // the spent one is no longer live
+        assertThat(listed.path("data").get(0).path("id").asText()).doesNotContain(rotated.text("refresh_token"));
+        assertThat(listed.path("data").get(0).has("expires_at")).isTrue();
+
+        assertThat(fx.http.delete(path + "/families/" + familyId).status()).isEqualTo(204);
+        assertThat(fx.http.get(path + "?filter[family_id]=" + familyId).json().path("data")).isEmpty();
+        assertThat(active(rotated.text("access_token"))).isFalse();
+        assertThat(refresh(rotated.text("refresh_token")).text("error_description")).isEqualTo("the refresh token was revoked");
+        assertThat(fx.http.delete(path + "/families/" + familyId).status()).isEqualTo(404);
+        assertThat(fx.http.delete(path + "/families/not-a-uuid").status()).isEqualTo(400);
+    }
 }
