@@ -145,9 +145,19 @@ class SingleUseStorageTest {
             assertThat(outcomes).filteredOn(o -> o instanceof RefreshTokenRepository.Rotation.Rotated).hasSize(1);
             assertThat(outcomes).filteredOn(o -> o instanceof RefreshTokenRepository.Rotation.Reused).hasSize(ATTEMPTS - 1);
 
+            assertThat(repo.listLive(server.id(), client.id(), new dev.tessera.store.PageRequest(1, 10, java.util.List.of(),
+                    java.util.List.of()), now + SECOND).items()).isEmpty(); // rt-1 is spent
             UUID secondAccess = TokenIds.next();
             repo.insert(server.id(), "rt-2", family, client.id(), grant(), now, now + 100 * SECOND, now + 50 * SECOND,
                     secondAccess);
+            var listed = repo.listLive(server.id(), client.id(), new dev.tessera.store.PageRequest(1, 10, java.util.List.of(),
+                    java.util.List.of()), now + SECOND).items();
+            assertThat(listed).singleElement().satisfies(l -> {
+                assertThat(l.familyId()).isEqualTo(family);
+                assertThat(l.subject()).isEqualTo("user-1");
+                assertThat(l.expiresAt()).isEqualTo(now + 50 * SECOND);
+            });
+            assertThat(repo.hasLiveFamily(server.id(), client.id(), family, now + SECOND)).isTrue();
             assertThat(repo.rotate(server.id(), "rt-2", "other", now + SECOND))
                     .isEqualTo(new RefreshTokenRepository.Rotation.Refused("the refresh token is unknown"));
             assertThat(repo.rotate(server.id(), "rt-2", client.id(), now + 51 * SECOND))
