@@ -176,7 +176,7 @@ public final class App implements AutoCloseable {
             RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(grantTypes), tokenEndpoint,
                     new IntrospectionEndpoint(clientAuth, introspector, refreshTokens),
                     new RevocationEndpoint(clientAuth, introspector, revoker, refreshTokens),
-                    new UserinfoEndpoint(introspector, userGrants), new AuthorizeEndpoint(logins, clientAuth),
+                    new UserinfoEndpoint(introspector, userGrants, refreshTokenRepository), new AuthorizeEndpoint(logins, clientAuth),
                     new LoginRequestEndpoint(logins, clientAuth), metrics);
 
             // One port by default; with TESSERA_ADMIN_PORT the public port serves only OAuth and health.

@@ -61,4 +61,5 @@ CREATE TABLE refresh_tokens (
     FOREIGN KEY (auth_server_id, client_id) REFERENCES clients (auth_server_id, id) ON DELETE CASCADE
 );
 CREATE INDEX refresh_tokens_by_family ON refresh_tokens (auth_server_id, family_id);
+CREATE INDEX refresh_tokens_by_access_token ON refresh_tokens (auth_server_id, access_token_id);
 CREATE INDEX refresh_tokens_by_expiry ON refresh_tokens (expires_at);

@@ -121,6 +121,13 @@ public final class RefreshTokenRepository {
                 familyId.toString(), nowMicros) > 0;
     }
 
+    /** The grant behind an access token issued with a refresh token (for userinfo). */
+    public Optional<UserGrant> grantByAccessToken(UUID authServerId, String clientId, UUID accessTokenId) {
+        return jdbc.queryOne("SELECT details FROM refresh_tokens WHERE auth_server_id = ? AND access_token_id = ? "
+                        + "AND client_id = ?", rs -> JsonText.read(rs.getString(1), UserGrant.class),
+                authServerId.toString(), accessTokenId.toString(), clientId);
+    }
+
     /** Removes tokens past their absolute expiry. */
     public int purgeExpired(long cutoffMicros) {
         return jdbc.update("DELETE FROM refresh_tokens WHERE expires_at < ?", cutoffMicros);

@@ -90,6 +90,9 @@ class RefreshTokenTest {
         assertThat(active(rotated.text("access_token"))).isTrue();
         assertThat(active(second)).isTrue();
         assertThat(active(first)).isFalse();
+        var userinfo = fx.http.send(fx.http.request(fx.oauth.issuer + "/userinfo")
+                .header("Authorization", "Bearer " + rotated.text("access_token")).GET());
+        assertThat(userinfo.body()).isEqualTo("{\"sub\":\"user-1\",\"name\":\"User One\"}");
 
         var reuse = refresh(first);
         assertThat(reuse.status()).isEqualTo(400);

@@ -1,6 +1,7 @@
 package dev.tessera.oauth.userinfo;
 
 import dev.tessera.http.RequestBodies;
+import dev.tessera.login.RefreshTokenRepository;
 import dev.tessera.login.UserGrantRepository;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
@@ -27,10 +28,13 @@ import java.util.Map;
 public final class UserinfoEndpoint {
     private final TokenIntrospector introspector;
     private final UserGrantRepository grants;
+    private final RefreshTokenRepository refreshTokens;
 
-    public UserinfoEndpoint(TokenIntrospector introspector, UserGrantRepository grants) {
+    public UserinfoEndpoint(TokenIntrospector introspector, UserGrantRepository grants,
+                            RefreshTokenRepository refreshTokens) {
         this.introspector = introspector;
         this.grants = grants;
+        this.refreshTokens = refreshTokens;
     }
 
     public void handle(Context ctx, AuthServerConfig server) {
@@ -44,7 +48,9 @@ public final class UserinfoEndpoint {
         body.put("sub", sub);
         if (!active.clientId().equals(sub)) {
             // A user's token (issue 10): the claims the login application gave when it accepted the login.
+            // A token from a code (or implicit) has its grant; one from a refresh token, that token's row.
             grants.byAccessToken(server.server().id(), active.clientId(), active.jti())
+                    .or(() -> refreshTokens.grantByAccessToken(server.server().id(), active.clientId(), active.jti()))
                     .ifPresent(g -> g.claims().forEach(body::putIfAbsent));
         }
         // The claims of one response share one template budget, as those of one token do.
