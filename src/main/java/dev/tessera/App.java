@@ -29,7 +29,17 @@ import dev.tessera.oauth.OAuthRoutes;
 import dev.tessera.oauth.clientauth.ClientAuthenticator;
 import dev.tessera.oauth.clientauth.FailureLog;
 import dev.tessera.oauth.clientauth.FailureThrottle;
+import dev.tessera.login.ExpiredLogins;
+import dev.tessera.login.LoginDecisions;
+import dev.tessera.login.LoginRequestRepository;
+import dev.tessera.login.RefreshTokenRepository;
+import dev.tessera.login.RefreshTokens;
+import dev.tessera.login.UserGrantRepository;
+import dev.tessera.oauth.authorize.AuthorizeEndpoint;
+import dev.tessera.oauth.authorize.LoginRequestEndpoint;
 import dev.tessera.oauth.discovery.DiscoveryEndpoint;
+import dev.tessera.oauth.token.AuthorizationCodeGrant;
+import dev.tessera.oauth.token.RefreshTokenGrant;
 import dev.tessera.oauth.introspect.IntrospectionEndpoint;
 import dev.tessera.oauth.revoke.RevocationEndpoint;
 import dev.tessera.oauth.token.ClientCredentialsGrant;
@@ -42,6 +52,7 @@ import dev.tessera.store.DatabaseAvailability;
 import dev.tessera.store.Dialect;
 import dev.tessera.store.Timestamps;
 import dev.tessera.token.AccessTokenIssuer;
+import dev.tessera.token.IdTokenIssuer;
 import dev.tessera.token.Revocations;
 import dev.tessera.token.TokenIntrospector;
 import dev.tessera.token.TokenLog;
@@ -148,7 +159,11 @@ public final class App implements AutoCloseable {
                 tokenPartitions = new TokenPartitions(database.jdbc());
                 tokenPartitions.ensure(Timestamps.nowMicros());
             }
-            purger = new TokenPurger(tokenRepository, tokenPartitions);
+            LoginRequestRepository loginRequests = new LoginRequestRepository(database.jdbc());
+            UserGrantRepository userGrants = new UserGrantRepository(database.jdbc());
+            RefreshTokenRepository refreshTokenRepository = new RefreshTokenRepository(database.jdbc());
+            purger = new TokenPurger(tokenRepository, tokenPartitions, List.of(new ExpiredLogins(loginRequests, userGrants,
+                    refreshTokenRepository)));
             purger.start();
             TokenRevoker revoker = new TokenRevoker(tokenRepository, revocations);
             TokenIntrospector introspector = new TokenIntrospector(revocations);
@@ -157,20 +172,31 @@ public final class App implements AutoCloseable {
                     .description("PBKDF2 iterations spent checking client secrets").register(metrics);
             ClientAuthenticator clientAuth = new ClientAuthenticator(hasher,
                     new FailureThrottle(authLimits, Clock.systemUTC()), failureLog, metrics);
-            AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(new TokenSigner(crypto), tokenLog, metrics);
-            TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer)));
+            TokenSigner signer = new TokenSigner(crypto);
+            AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(signer, tokenLog, metrics);
+            IdTokenIssuer idTokenIssuer = new IdTokenIssuer(signer);
+            RefreshTokens refreshTokens = new RefreshTokens(refreshTokenRepository, revoker, Clock.systemUTC());
+            LoginDecisions logins = new LoginDecisions(loginRequests, userGrants, tokenIssuer,
+                    idTokenIssuer, Clock.systemUTC());
+            TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer),
+                    new AuthorizationCodeGrant(userGrants, tokenIssuer, idTokenIssuer, revoker, refreshTokens, Clock.systemUTC()),
+                    new RefreshTokenGrant(refreshTokens, tokenIssuer, idTokenIssuer)));
+            List<String> grantTypes = new ArrayList<>(tokenEndpoint.grantTypes());
+            grantTypes.add("implicit"); // served by the authorize endpoint
 
             RouteGroup health = new HealthRoutes(availability::isUp);
             ConsoleSessions consoleSessions = new ConsoleSessions(database.jdbc(), masterKey.derive("console-csrf"),
                     config.console().sessionIdle(), config.console().sessionLifetime(), Clock.systemUTC());
             List<RouteGroup> management = List.of(HealthRoutes.metrics(metrics),
                     new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
-                            tokenRepository, revoker, consoleSessions),
+                            tokenRepository, revoker, snapshots, logins, refreshTokens, consoleSessions),
                     new ConsoleRoutes(adminTokens, consoleSessions, new AuditLog(database.jdbc()), config.publicUrlIsHttps()),
                     new ApiDescriptionRoutes());
-            RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
-                    new IntrospectionEndpoint(clientAuth, introspector), new RevocationEndpoint(clientAuth, introspector, revoker),
-                    new UserinfoEndpoint(introspector), metrics);
+            RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(grantTypes), tokenEndpoint,
+                    new IntrospectionEndpoint(clientAuth, introspector, refreshTokens),
+                    new RevocationEndpoint(clientAuth, introspector, revoker, refreshTokens),
+                    new UserinfoEndpoint(introspector, userGrants, refreshTokenRepository), new AuthorizeEndpoint(logins, clientAuth),
+                    new LoginRequestEndpoint(logins, clientAuth), metrics);
 
             // One port by default; with TESSERA_ADMIN_PORT the public port serves only OAuth and health.
             List<RouteGroup> publicGroups = new ArrayList<>(List.of(health, oauth));

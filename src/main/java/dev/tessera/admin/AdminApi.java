@@ -12,6 +12,9 @@ import dev.tessera.client.ClientSecretRepository;
 import dev.tessera.crypto.SecretHasher;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.keys.ClaimValues;
+import dev.tessera.login.LoginDecisions;
+import dev.tessera.login.RefreshTokens;
+import dev.tessera.snapshot.ConfigSnapshots;
 import dev.tessera.scope.ScopeRepository;
 import dev.tessera.store.Jdbc;
 import dev.tessera.template.ClaimTemplate;
@@ -34,8 +37,8 @@ public final class AdminApi implements RouteGroup {
     private final List<RouteGroup> groups = new ArrayList<>();
 
     public AdminApi(Jdbc jdbc, AdminTokens tokens, SecretHasher hasher, Issuers issuers, AuthServerEvents events,
-                    int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker,
-                    ConsoleSessions sessions) {
+                    int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker, ConfigSnapshots snapshots,
+                    LoginDecisions logins, RefreshTokens refreshTokens, ConsoleSessions sessions) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.audit = new AuditLog(jdbc);
@@ -54,6 +57,8 @@ public final class AdminApi implements RouteGroup {
         groups.add(new AdminTokenRoutes(tokens, maxBodyBytes, ctx.changes()));
         groups.add(new AuditEventRoutes(audit));
         groups.add(new ConfigRoutes(ctx, new ClientService(ctx, deletion)));
+        groups.add(new LoginRequestRoutes(ctx, snapshots, logins));
+        groups.add(new RefreshTokenRoutes(ctx, refreshTokens));
     }
 
     /**

@@ -19,10 +19,11 @@ record AuthServerFields(
         Optional<Map<String, String>> labels,
         Optional<Map<String, Fields.Nullable<String>>> labelUpdates,
         boolean labelsNull,
-        Optional<List<String>> trustedOrigins) {
+        Optional<List<String>> trustedOrigins,
+        Optional<Boolean> requirePkce) {
 
     static final Set<String> FIELDS = Set.of("name", "description", "audience", "signing_algorithm",
-            "access_token_typ", "labels", "trusted_origins");
+            "access_token_typ", "labels", "trusted_origins", "require_pkce");
     static final Set<String> READ_ONLY = Set.of("id", "issuer", "metadata_uri", "jwks_uri", "created_at",
             "updated_at");
 
@@ -40,8 +41,10 @@ record AuthServerFields(
         Optional<Map<String, String>> labels = create ? f.labels("labels") : Optional.empty();
         Optional<Map<String, Fields.Nullable<String>>> labelUpdates = create ? Optional.empty() : f.labelUpdates("labels", true);
         var origins = f.stringArray("trusted_origins", 0, 16, 512, AuthServerFields::originProblem);
+        var requirePkce = f.bool("require_pkce");
         f.done();
-        return new AuthServerFields(name, description, audience, alg, typ, labels, labelUpdates, f.isNull("labels"), origins);
+        return new AuthServerFields(name, description, audience, alg, typ, labels, labelUpdates, f.isNull("labels"), origins,
+                requirePkce);
     }
 
     /** An origin is scheme://host[:port] with http or https, nothing more (CORS compares it exactly). */

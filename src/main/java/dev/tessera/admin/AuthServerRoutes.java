@@ -100,6 +100,7 @@ final class AuthServerRoutes implements RouteGroup {
         out.put("labels", s.labels());
         out.put("metadata_uri", issuers.metadataUri(s.slug()));
         out.put("name", s.name());
+        out.put("require_pkce", s.requirePkce());
         out.put("signing_algorithm", s.signingAlgorithm().name());
         out.put("trusted_origins", s.trustedOrigins());
         out.put("updated_at", Timestamps.format(s.updatedAt()));

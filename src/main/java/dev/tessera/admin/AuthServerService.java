@@ -36,7 +36,8 @@ final class AuthServerService {
         AuthServer server = new AuthServer(UUID.randomUUID(), RandomStrings.slug(), in.name().orElseThrow(),
                 in.description().map(d -> d.value() == null ? "" : d.value()).orElse(""), in.audience().orElseThrow(),
                 in.signingAlgorithm().orElse(SigningAlgorithm.RS256), in.accessTokenType().orElse(AccessTokenType.JWT),
-                in.trustedOrigins().orElse(List.of()), in.labels().orElse(Map.of()), now, now);
+                in.trustedOrigins().orElse(List.of()), in.labels().orElse(Map.of()), now, now,
+                in.requirePkce().orElse(false));
         return new Draft(server, admin.events().prepareCreation(server));
     }
 
@@ -63,7 +64,7 @@ final class AuthServerService {
                 in.description().map(d -> d.value() == null ? "" : d.value()).orElse(s.description()),
                 in.audience().orElse(s.audience()), in.signingAlgorithm().orElse(s.signingAlgorithm()),
                 in.accessTokenType().orElse(s.accessTokenType()), in.trustedOrigins().orElse(s.trustedOrigins()),
-                labels, s.createdAt(), Timestamps.nowMicros());
+                labels, s.createdAt(), Timestamps.nowMicros(), in.requirePkce().orElse(s.requirePkce()));
         Conflicts.uniqueName("auth server", in.name().orElse(null), () -> {
             servers.update(change.tx(), next);
             return next;

@@ -24,11 +24,12 @@ record ClientFields(
         Optional<java.util.Map<String, Fields.Nullable<String>>> labels,
         boolean labelsNull,
         Optional<String> authMethod,
-        Optional<String> clientSecret) {
+        Optional<String> clientSecret,
+        Optional<Boolean> allowDirectAuthorization) {
 
     static final Set<String> FIELDS = Set.of("name", "grant_types", "response_types", "redirect_uris", "login_uri",
             "access_token_duration", "id_token_duration", "allow_all_scopes", "allow_scopes", "labels",
-            "token_endpoint_auth_method", "client_secret");
+            "token_endpoint_auth_method", "client_secret", "allow_direct_authorization");
     static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at");
     private static final Pattern CLIENT_ID = Pattern.compile("[-_A-Za-z0-9]{1,36}");
     static final int MAX_SECRET_LENGTH = 512;
@@ -65,9 +66,10 @@ record ClientFields(
         var labels = f.labelUpdates("labels", mode == Mode.UPDATE);
         var method = f.oneOf("token_endpoint_auth_method", Client.AUTH_METHODS, m -> m);
         var secret = mode == Mode.CREATE ? Optional.<String>empty() : f.string("client_secret", 1, MAX_SECRET_LENGTH);
+        var direct = f.bool("allow_direct_authorization");
         f.done();
         return new ClientFields(name, grants, responses, redirects, login, access, id, allowAll, allowScopes, labels,
-                f.isNull("labels"), method, secret);
+                f.isNull("labels"), method, secret, direct);
     }
 
     static boolean isValidClientId(String id) {
@@ -81,8 +83,11 @@ record ClientFields(
             if (!u.isAbsolute() || u.getHost() == null) {
                 return "must be an absolute URI";
             }
-            if (u.getRawFragment() != null) {
+            if (u.getRawFragment() != null || v.indexOf('#') >= 0) {
                 return "must not contain a fragment";
+            }
+            if (u.getRawUserInfo() != null) {
+                return "must not contain a user name or password";
             }
             boolean loopback = u.getHost().equals("localhost") || u.getHost().equals("127.0.0.1")
                     || u.getHost().equals("[::1]");

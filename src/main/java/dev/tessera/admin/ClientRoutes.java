@@ -103,6 +103,7 @@ final class ClientRoutes implements RouteGroup {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("access_token_duration", c.accessTokenDuration());
         out.put("allow_all_scopes", c.allowAllScopes());
+        out.put("allow_direct_authorization", c.allowDirectAuthorization());
         out.put("allow_scopes", c.allowScopes().stream().map(UUID::toString).toList());
         if (secret != null) {
             out.put("client_secret", secret);

@@ -64,6 +64,7 @@ final class ClientService {
     Saved create(Change change, UUID serverId, ClientFields in, NewSecret secret) {
         long now = Timestamps.nowMicros();
         Client client = build(serverId, RandomStrings.clientId(), in, now, now);
+        ClientConsistency.check(client);
         ClientSecret stored = new ClientSecret(serverId, client.id(), UUID.randomUUID(), secret.hash(), true, now, now);
         Tx tx = change.tx();
         admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
@@ -83,6 +84,7 @@ final class ClientService {
         long now = Timestamps.nowMicros();
         var existing = admin.clients().find(tx, serverId, id);
         Client client = build(serverId, id, in, existing.map(Client::createdAt).orElse(now), now);
+        ClientConsistency.check(client);
         admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
         Conflicts.uniqueName(TYPE, client.name(), () -> {
             if (existing.isPresent()) {
@@ -110,7 +112,9 @@ final class ClientService {
                 in.loginUri().map(Fields.Nullable::value).orElse(in.loginUri().isPresent() ? null : c.loginUri()),
                 in.accessTokenDuration().orElse(c.accessTokenDuration()), in.idTokenDuration().orElse(c.idTokenDuration()),
                 in.allowAllScopes().orElse(c.allowAllScopes()), in.allowScopes().orElse(c.allowScopes()), labels,
-                in.authMethod().orElse(c.tokenEndpointAuthMethod()), c.createdAt(), now);
+                in.authMethod().orElse(c.tokenEndpointAuthMethod()), c.createdAt(), now,
+                in.allowDirectAuthorization().orElse(c.allowDirectAuthorization()));
+        ClientConsistency.check(next);
         in.allowScopes().ifPresent(s -> admin.requireScopes(tx, serverId, s, "allow_scopes"));
         Conflicts.uniqueName(TYPE, in.name().orElse(null), () -> {
             admin.clients().update(tx, next);
@@ -140,7 +144,8 @@ final class ClientService {
                 in.loginUri().map(Fields.Nullable::value).orElse(null),
                 in.accessTokenDuration().orElse(Client.DEFAULT_DURATION), in.idTokenDuration().orElse(Client.DEFAULT_DURATION),
                 in.allowAllScopes().orElse(false), in.allowScopes().orElse(List.of()), labels,
-                in.authMethod().orElse("client_secret_post"), createdAt, now);
+                in.authMethod().orElse("client_secret_post"), createdAt, now,
+                in.allowDirectAuthorization().orElse(false));
     }
 
     static ProblemException notFound() {

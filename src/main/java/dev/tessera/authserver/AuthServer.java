@@ -19,10 +19,19 @@ public record AuthServer(
         List<String> trustedOrigins,
         Map<String, String> labels,
         long createdAt,
-        long updatedAt) {
+        long updatedAt,
+        boolean requirePkce) {
 
     public AuthServer {
         trustedOrigins = List.copyOf(trustedOrigins);
         labels = Map.copyOf(labels);
+    }
+
+    /** An auth server that requires PKCE only of public clients (the default). */
+    public AuthServer(UUID id, String slug, String name, String description, String audience,
+                      SigningAlgorithm signingAlgorithm, AccessTokenType accessTokenType, List<String> trustedOrigins,
+                      Map<String, String> labels, long createdAt, long updatedAt) {
+        this(id, slug, name, description, audience, signingAlgorithm, accessTokenType, trustedOrigins, labels,
+                createdAt, updatedAt, false);
     }
 }

@@ -20,9 +20,10 @@ public record Client(
         Map<String, String> labels,
         String tokenEndpointAuthMethod,
         long createdAt,
-        long updatedAt) {
+        long updatedAt,
+        boolean allowDirectAuthorization) {
 
-    public static final List<String> GRANT_TYPES = List.of("client_credentials", "authorization_code", "implicit");
+    public static final List<String> GRANT_TYPES = List.of("client_credentials", "authorization_code", "refresh_token", "implicit");
     public static final List<String> RESPONSE_TYPES = List.of("none", "token", "code", "id_token");
     public static final List<String> AUTH_METHODS = List.of("client_secret_post", "client_secret_basic", "none");
     public static final int DEFAULT_DURATION = 300;
@@ -35,5 +36,19 @@ public record Client(
         redirectUris = List.copyOf(redirectUris);
         allowScopes = List.copyOf(allowScopes);
         labels = Map.copyOf(labels);
+    }
+
+    /** A client without the interactive-flow options (direct authorization off). */
+    public Client(UUID authServerId, String id, String name, List<String> grantTypes, List<String> responseTypes,
+                  List<String> redirectUris, String loginUri, int accessTokenDuration, int idTokenDuration,
+                  boolean allowAllScopes, List<UUID> allowScopes, Map<String, String> labels,
+                  String tokenEndpointAuthMethod, long createdAt, long updatedAt) {
+        this(authServerId, id, name, grantTypes, responseTypes, redirectUris, loginUri, accessTokenDuration,
+                idTokenDuration, allowAllScopes, allowScopes, labels, tokenEndpointAuthMethod, createdAt, updatedAt, false);
+    }
+
+    /** A public client has no secret: it authenticates nothing at the token endpoint and must use PKCE. */
+    public boolean isPublic() {
+        return "none".equals(tokenEndpointAuthMethod);
     }
 }

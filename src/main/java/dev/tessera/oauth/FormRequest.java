@@ -57,6 +57,11 @@ public final class FormRequest {
                 String.valueOf(ctx.req().getRemoteAddr()));
     }
 
+    /** No form, only the Basic credentials of a request with another body (the login-request endpoints' JSON). */
+    public static FormRequest credentialsOnly(Context ctx) {
+        return new FormRequest(Map.of(), basic(ctx.header("Authorization")), String.valueOf(ctx.req().getRemoteAddr()));
+    }
+
     static Map<String, String> parse(String body) {
         Map<String, String> out = new HashMap<>();
         if (body.isEmpty()) {

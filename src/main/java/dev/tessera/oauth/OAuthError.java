@@ -15,6 +15,8 @@ public enum OAuthError {
     BODY_TOO_LARGE("invalid_request", 413),
     BODY_TIMEOUT("invalid_request", 408),
     NOT_FOUND("not_found", 404),
+    /** A login request that expired or was already decided (issue 10). */
+    GONE("invalid_request", 410),
     SERVER_ERROR("server_error", 500),
     /** RFC 6749 §4.1.2.1 names it for redirects; the token endpoint answers it with 503 and Retry-After. */
     TEMPORARILY_UNAVAILABLE("temporarily_unavailable", 503);

@@ -2,6 +2,8 @@ package dev.tessera.oauth;
 
 import dev.tessera.authserver.Issuers;
 import dev.tessera.http.RouteGroup;
+import dev.tessera.oauth.authorize.AuthorizeEndpoint;
+import dev.tessera.oauth.authorize.LoginRequestEndpoint;
 import dev.tessera.oauth.discovery.DiscoveryEndpoint;
 import dev.tessera.oauth.introspect.IntrospectionEndpoint;
 import dev.tessera.oauth.revoke.RevocationEndpoint;
@@ -36,11 +38,15 @@ public final class OAuthRoutes implements RouteGroup {
     private final IntrospectionEndpoint introspection;
     private final RevocationEndpoint revocation;
     private final UserinfoEndpoint userinfo;
+    private final AuthorizeEndpoint authorize;
+    private final LoginRequestEndpoint loginRequests;
     private final MeterRegistry metrics;
 
     public OAuthRoutes(ConfigSnapshots snapshots, Issuers issuers, DiscoveryEndpoint discovery, TokenEndpoint token,
                        IntrospectionEndpoint introspection, RevocationEndpoint revocation, UserinfoEndpoint userinfo,
-                       MeterRegistry metrics) {
+                       AuthorizeEndpoint authorize, LoginRequestEndpoint loginRequests, MeterRegistry metrics) {
+        this.authorize = authorize;
+        this.loginRequests = loginRequests;
         this.snapshots = snapshots;
         this.issuers = issuers;
         this.discovery = discovery;
@@ -83,6 +89,12 @@ public final class OAuthRoutes implements RouteGroup {
         post(r, issuer + "/revoke", revocation::handle);
         get(r, issuer + "/userinfo", userinfo::handle);
         r.post(issuer + "/userinfo", ctx -> run(ctx, userinfo::handle));
+        get(r, issuer + "/authorize", authorize::get);
+        r.post(issuer + "/authorize", ctx -> run(ctx, authorize::post));
+        get(r, issuer + "/authorize/form-post", authorize::formPost);
+        get(r, issuer + "/login-requests/{challenge}", loginRequests::get);
+        post(r, issuer + "/login-requests/{challenge}/accept", loginRequests::accept);
+        post(r, issuer + "/login-requests/{challenge}/reject", loginRequests::reject);
     }
 
     private void get(JavalinDefaultRoutingApi r, String path, Endpoint endpoint) {

@@ -40,10 +40,24 @@ public final class AccessTokenIssuer {
     }
 
     public Issued issue(AuthServerConfig server, ClientEntry client, List<Scope> granted, boolean namedScopes) {
+        return issue(server, client, granted, namedScopes, client.client().id(), TokenIds.next());
+    }
+
+    /**
+     * An access token for a user who signed in to the client (authorization code, implicit):
+     * {@code sub} is the user's subject, {@code client_id} the client. The caller chooses the
+     * {@code jti} (from {@link TokenIds#next()}) so that it can bind it to the grant before the
+     * token exists: a replayed code then always finds the token to revoke.
+     */
+    public Issued issueForUser(AuthServerConfig server, ClientEntry client, List<Scope> granted, String subject, UUID jti) {
+        return issue(server, client, granted, true, subject, jti);
+    }
+
+    private Issued issue(AuthServerConfig server, ClientEntry client, List<Scope> granted, boolean namedScopes,
+                         String subject, UUID jti) {
         long nowMillis = System.currentTimeMillis();
         long now = nowMillis / 1000;
         long lifetime = client.client().accessTokenDuration();
-        UUID jti = TokenIds.next();
         List<String> scopeNames = new ArrayList<>(granted.size());
         Set<UUID> scopeIds = new HashSet<>();
         for (Scope s : granted) {
@@ -60,6 +74,7 @@ public final class AccessTokenIssuer {
             }
         }
         putRegistered(claims, server.issuer(), client.client().id(), server.server().audience(), scope, jti, now, now + lifetime);
+        claims.put("sub", subject);
 
         String jwt;
         try {

@@ -6,6 +6,7 @@ import dev.tessera.store.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,10 +32,21 @@ public final class TokenPurger implements AutoCloseable {
         return t;
     });
 
+    private final List<Runnable> alsoPurge;
+
     /** {@code partitions} is null on SQLite. */
     public TokenPurger(TokenRepository tokens, TokenPartitions partitions) {
+        this(tokens, partitions, List.of());
+    }
+
+    /**
+     * @param partitions null on SQLite
+     * @param alsoPurge  other expired records to remove on the same schedule (login requests, user grants)
+     */
+    public TokenPurger(TokenRepository tokens, TokenPartitions partitions, List<Runnable> alsoPurge) {
         this.tokens = tokens;
         this.partitions = partitions;
+        this.alsoPurge = List.copyOf(alsoPurge);
     }
 
     /** The purger for this database: with daily partitions on PostgreSQL. */
@@ -73,6 +85,13 @@ public final class TokenPurger implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("token purge failed; it will be retried: {}", e.getMessage());
+        }
+        for (Runnable purge : alsoPurge) {
+            try {
+                purge.run();
+            } catch (RuntimeException e) {
+                log.warn("purge of expired login records failed; it will be retried: {}", e.getMessage());
+            }
         }
         return total;
     }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DependencyDirectionTest {
     private static final Path SOURCES = Path.of("src/main/java/dev/tessera");
     private static final List<String> FEATURES = List.of("authserver", "scope", "claim", "client", "admintoken",
-            "crypto", "audit", "store", "token", "snapshot", "keys", "template", "cluster", "config");
+            "crypto", "audit", "store", "token", "snapshot", "keys", "template", "cluster", "config", "login");
     private static final Pattern OUTER = Pattern.compile("^import dev\\.tessera\\.(http|admin|oauth|cli)\\.", Pattern.MULTILINE);
 
     @Test

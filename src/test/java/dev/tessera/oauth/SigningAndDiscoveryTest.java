@@ -57,11 +57,14 @@ class SigningAndDiscoveryTest {
             assertThat(m.path("introspection_endpoint").asText()).isEqualTo(fx.issuer + "/introspect");
             assertThat(m.path("revocation_endpoint").asText()).isEqualTo(fx.issuer + "/revoke");
             assertThat(m.path("userinfo_endpoint").asText()).isEqualTo(fx.issuer + "/userinfo");
-            assertThat(m.path("grant_types_supported").toString()).isEqualTo("[\"client_credentials\"]");
+            assertThat(m.path("grant_types_supported").toString())
+                    .isEqualTo("[\"authorization_code\",\"client_credentials\",\"refresh_token\",\"implicit\"]");
             assertThat(m.path("token_endpoint_auth_methods_supported").toString())
+                    .isEqualTo("[\"client_secret_basic\",\"client_secret_post\",\"none\"]");
+            assertThat(m.path("introspection_endpoint_auth_methods_supported").toString())
                     .isEqualTo("[\"client_secret_basic\",\"client_secret_post\"]");
             assertThat(m.path("scopes_supported").toString()).isEqualTo("[\"openid\",\"public\"]");
-            assertThat(m.has("authorization_endpoint")).isFalse();
+            assertThat(m.path("authorization_endpoint").asText()).isEqualTo(fx.issuer + "/authorize");
         }
     }
 

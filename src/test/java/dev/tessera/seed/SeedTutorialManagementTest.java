@@ -84,7 +84,8 @@ class SeedTutorialManagementTest {
         assertThat(client.json().fieldNames()).toIterable().containsExactlyInAnyOrder("access_token_duration",
                 "allow_all_scopes", "allow_scopes", "client_secret", "created_at", "grant_types", "id",
                 "id_token_duration", "labels", "login_uri", "name", "redirect_uris", "response_types",
-                "token_endpoint_auth_method", "updated_at");
+                "token_endpoint_auth_method", "updated_at",
+                "allow_direct_authorization"); // Tessera's addition (docs/API.md, interactive flows)
         assertThat(client.text("token_endpoint_auth_method")).isEqualTo("client_secret_post");
         assertThat(client.json().path("login_uri").isNull()).isTrue();
 

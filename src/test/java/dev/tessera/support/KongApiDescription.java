@@ -17,6 +17,11 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -65,16 +70,18 @@ public final class KongApiDescription {
                             + "with the one it generated",
                     allOf(aboutTheResponse(), methodIs(PathItem.HttpMethod.PUT),
                             messageHasKey("validation.response.body.schema.additionalProperties"),
-                            messageContainsSubstring("[\"client_secret\"]"))),
+                            listsOnly(Set.of("client_secret"), "client_secret"))),
             new Extension("filter[field]=value on text fields",
                     "filter[name]=x is short for filter[name][eq]=x on the fields Kong filters with eq/contains",
                     allOf(aboutTheRequest(), messageHasKey("validation.request.parameter.schema.type"),
                             messageContainsSubstring("allowed: [\"object\"]"))),
             new Extension("access_token_typ on auth servers",
                     "the typ header of an auth server's access tokens, JWT (default) or at+jwt for RFC 9068 validators",
-                    allOf(anyOf(messageHasKey("validation.request.body.schema.additionalProperties"),
-                                    messageHasKey("validation.response.body.schema.additionalProperties")),
-                            messageContainsSubstring("[\"access_token_typ\"]"))),
+                    addedFields("access_token_typ")),
+            new Extension("require_pkce on auth servers and allow_direct_authorization on clients",
+                    "interactive flows (docs/INTERACTIVE-FLOWS.md): PKCE required of every client of an auth server; "
+                            + "a client's permission to get codes for users it signed in itself",
+                    addedFields("require_pkce", "allow_direct_authorization")),
             new Extension("client_secret_basic and authorization_code",
                     "token_endpoint_auth_method also takes client_secret_basic, and grant_types authorization_code",
                     allOf(anyOf(messageHasKey("validation.request.body.schema.enum"),
@@ -172,6 +179,39 @@ public final class KongApiDescription {
             }
         }
         return Json.pretty(api);
+    }
+
+    /** Every field Tessera adds to Kong's resources; a message may list several of them at once. */
+    private static final Set<String> ADDED_FIELDS = Set.of("access_token_typ", "require_pkce", "allow_direct_authorization");
+    private static final Pattern LISTED = Pattern.compile("\\[(\"[^\\]]*\")\\]");
+
+    /**
+     * An undescribed-property message that names one of {@code fields} and nothing but Tessera's
+     * added fields (the validator lists all of an object's extra properties in one message).
+     */
+    private static WhitelistRule addedFields(String... fields) {
+        return listsOnly(Set.of(), fields);
+    }
+
+    /** Like {@link #addedFields}, also allowing {@code others} in the list. */
+    private static WhitelistRule listsOnly(Set<String> others, String... fields) {
+        return (message, operation, request, response) -> {
+            if (!message.getKey().equals("validation.request.body.schema.additionalProperties")
+                    && !message.getKey().equals("validation.response.body.schema.additionalProperties")) {
+                return false;
+            }
+            Matcher m = LISTED.matcher(message.getMessage());
+            if (!m.find()) {
+                return false;
+            }
+            Set<String> listed = new HashSet<>();
+            for (String quoted : m.group(1).split(",")) {
+                listed.add(quoted.strip().replace("\"", ""));
+            }
+            boolean named = Arrays.stream(fields).anyMatch(listed::contains);
+            listed.removeAll(others);
+            return ADDED_FIELDS.containsAll(listed) && named;
+        };
     }
 
     // The library's isRequest()/isResponse() hold whenever a request/response exists, i.e. always

@@ -20,8 +20,12 @@ import java.util.Map;
 public final class DiscoveryEndpoint {
     private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
 
+    /** What the authorize endpoint serves (issue 10); "code id_token" and other hybrids are not. */
+    private static final List<String> RESPONSE_TYPES = List.of("code", "token", "id_token", "id_token token");
+
     private final List<String> grantTypes;
 
+    /** @param grantTypes the token endpoint's grants, and {@code implicit}, which the authorize endpoint serves */
     public DiscoveryEndpoint(List<String> grantTypes) {
         this.grantTypes = List.copyOf(grantTypes);
     }
@@ -49,10 +53,16 @@ public final class DiscoveryEndpoint {
         m.put("introspection_endpoint", issuer + "/introspect");
         m.put("revocation_endpoint", issuer + "/revoke");
         m.put("userinfo_endpoint", issuer + "/userinfo");
+        m.put("authorization_endpoint", issuer + "/authorize");
         m.put("grant_types_supported", grantTypes);
-        // No authorization endpoint is served yet, so no response type is (RFC 8414 §2 lists what works).
-        m.put("response_types_supported", List.of());
-        m.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
+        m.put("response_types_supported", RESPONSE_TYPES);
+        m.put("response_modes_supported", List.of("query", "fragment", "form_post"));
+        m.put("code_challenge_methods_supported", List.of("S256"));
+        m.put("authorization_response_iss_parameter_supported", true);
+        // Public clients (none) redeem codes with PKCE; only the token endpoint accepts them.
+        List<String> tokenAuthMethods = new ArrayList<>(AUTH_METHODS);
+        tokenAuthMethods.add("none");
+        m.put("token_endpoint_auth_methods_supported", tokenAuthMethods);
         m.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);
         m.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
         List<String> algs = List.of(server.server().signingAlgorithm().name());
@@ -66,7 +76,8 @@ public final class DiscoveryEndpoint {
             }
         }
         m.put("scopes_supported", scopes);
-        List<String> claims = new ArrayList<>(List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope"));
+        List<String> claims = new ArrayList<>(List.of("iss", "sub", "aud", "exp", "nbf", "iat", "jti", "client_id", "scope",
+                "azp", "auth_time", "nonce", "at_hash", "acr", "amr"));
         for (CompiledClaim c : server.claims()) {
             if (c.claim().enabled()) {
                 claims.add(c.claim().name());

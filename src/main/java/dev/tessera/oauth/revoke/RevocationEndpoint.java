@@ -1,5 +1,6 @@
 package dev.tessera.oauth.revoke;
 
+import dev.tessera.login.RefreshTokens;
 import dev.tessera.oauth.FormRequest;
 import dev.tessera.oauth.clientauth.ClientAuthenticator;
 import dev.tessera.snapshot.AuthServerConfig;
@@ -18,8 +19,11 @@ public final class RevocationEndpoint {
     private final ClientAuthenticator authenticator;
     private final TokenIntrospector introspector;
     private final TokenRevoker revoker;
+    private final RefreshTokens refreshTokens;
 
-    public RevocationEndpoint(ClientAuthenticator authenticator, TokenIntrospector introspector, TokenRevoker revoker) {
+    public RevocationEndpoint(ClientAuthenticator authenticator, TokenIntrospector introspector, TokenRevoker revoker,
+                              RefreshTokens refreshTokens) {
+        this.refreshTokens = refreshTokens;
         this.authenticator = authenticator;
         this.introspector = introspector;
         this.revoker = revoker;
@@ -30,6 +34,10 @@ public final class RevocationEndpoint {
         ClientEntry caller = authenticator.authenticate(server, form);
         // token (REQUIRED), token_type_hint (OPTIONAL) — RFC 7009 §2.1
         String token = form.require("token");
+        // A refresh token (RFC 7009 §2.1): its whole family dies, and the access tokens issued with it.
+        refreshTokens.live(server.server().id(), token)
+                .filter(r -> r.clientId().equals(caller.client().id()))
+                .ifPresent(r -> refreshTokens.revokeFamily(server.server().id(), r.clientId(), r.familyId()));
         introspector.inspect(server, token).ifPresent(active -> {
             if (active.clientId().equals(caller.client().id())) {
                 revoker.revoke(server.server().id(), active.clientId(), active.jti());

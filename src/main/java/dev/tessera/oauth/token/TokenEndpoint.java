@@ -11,6 +11,7 @@ import io.javalin.http.Context;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -32,7 +33,7 @@ public final class TokenEndpoint {
         FormRequest form = FormRequest.from(ctx);
         // grant_type (REQUIRED) — RFC 6749 §4.4.2
         String grantType = form.require("grant_type");
-        ClientEntry client = authenticator.authenticate(server, form);
+        ClientEntry client = publicClient(server, form, grantType).orElseGet(() -> authenticator.authenticate(server, form));
         GrantHandler handler = handlers.get(grantType);
         if (handler == null) {
             throw new OAuthException(OAuthError.UNSUPPORTED_GRANT_TYPE, "grant type '" + grantType + "' is not supported");
@@ -41,5 +42,18 @@ public final class TokenEndpoint {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "this client may not use the " + grantType + " grant");
         }
         OAuthResponses.json(ctx, 200, handler.handle(server, client, form));
+    }
+
+    /**
+     * A public client (token_endpoint_auth_method none, RFC 6749 §2.1) redeeming a code names
+     * itself with client_id and proves nothing more; its code is bound to a PKCE verifier instead,
+     * which the grant checks, and its refresh tokens rotate on every use (RFC 9700 §4.14.2).
+     * Any other client authenticates.
+     */
+    private static Optional<ClientEntry> publicClient(AuthServerConfig server, FormRequest form, String grantType) {
+        if (!(grantType.equals("authorization_code") || grantType.equals("refresh_token")) || form.basic().isPresent() || form.get("client_secret").isPresent()) {
+            return Optional.empty();
+        }
+        return form.get("client_id").map(id -> server.clients().get(id)).filter(c -> c.client().isPublic());
     }
 }
