@@ -10,6 +10,7 @@ import dev.tessera.cluster.PostgresChangeBus;
 import dev.tessera.config.ClientAuthLimits;
 import dev.tessera.config.ConfigException;
 import dev.tessera.config.TesseraConfig;
+import dev.tessera.client.SecretSealing;
 import dev.tessera.crypto.MasterKey;
 import dev.tessera.crypto.MasterKeyCheck;
 import dev.tessera.crypto.SecretHasher;
@@ -26,6 +27,9 @@ import dev.tessera.oauth.OAuthRoutes;
 import dev.tessera.oauth.clientauth.ClientAuthenticator;
 import dev.tessera.oauth.clientauth.FailureLog;
 import dev.tessera.oauth.clientauth.FailureThrottle;
+import dev.tessera.oauth.clientauth.assertion.AssertionJtis;
+import dev.tessera.oauth.clientauth.assertion.ClientAssertionVerifier;
+import dev.tessera.oauth.clientauth.assertion.RemoteJwks;
 import dev.tessera.oauth.discovery.DiscoveryEndpoint;
 import dev.tessera.oauth.introspect.IntrospectionEndpoint;
 import dev.tessera.oauth.revoke.RevocationEndpoint;
@@ -76,6 +80,7 @@ public final class App implements AutoCloseable {
     private final DatabaseAvailability availability;
 
     private final FailureLog failureLog;
+    private AssertionJtis assertionJtis;
 
     private App(Database database, Javalin server, Javalin adminServer, String publicUrl, TokenLog tokenLog, TokenPurger purger,
                 ChangeBus bus, DatabaseAvailability availability, FailureLog failureLog) {
@@ -101,6 +106,7 @@ public final class App implements AutoCloseable {
         ChangeBus bus = null;
         DatabaseAvailability availability = new DatabaseAvailability(database);
         FailureLog failureLog = null;
+        AssertionJtis assertionJtis = null;
         List<Javalin> servers = new ArrayList<>();
         try {
             database.migrate();
@@ -140,14 +146,18 @@ public final class App implements AutoCloseable {
             failureLog = FailureLog.flushedEvery(1000, authLimits.window().toSeconds());
             FunctionCounter.builder("tessera.client.auth.slow.hash.iterations", hasher, SecretHasher::slowIterationsSpent)
                     .description("PBKDF2 iterations spent checking client secrets").register(metrics);
+            SecretSealing sealing = new SecretSealing(new KeyEncryption(masterKey.derive("client-secret-encryption"), crypto));
+            assertionJtis = new AssertionJtis(database.jdbc()).purgedEvery(5, Clock.systemUTC());
+            ClientAssertionVerifier assertions = new ClientAssertionVerifier(config.clientAssertions(), assertionJtis,
+                    new RemoteJwks(config.clientAssertions(), Clock.systemUTC()), sealing, Clock.systemUTC());
             ClientAuthenticator clientAuth = new ClientAuthenticator(hasher,
-                    new FailureThrottle(authLimits, Clock.systemUTC()), failureLog, metrics);
+                    new FailureThrottle(authLimits, Clock.systemUTC()), failureLog, metrics, assertions);
             AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(new TokenSigner(crypto), tokenLog, metrics);
             TokenEndpoint tokenEndpoint = new TokenEndpoint(clientAuth, List.of(new ClientCredentialsGrant(tokenIssuer)));
 
             RouteGroup health = new HealthRoutes(availability::isUp);
             List<RouteGroup> management = List.of(HealthRoutes.metrics(metrics),
-                    new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
+                    new AdminApi(database.jdbc(), adminTokens, hasher, sealing, issuers, sync, config.maxBodyBytes(),
                             tokenRepository, revoker));
             RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
                     new IntrospectionEndpoint(clientAuth, introspector), new RevocationEndpoint(clientAuth, introspector, revoker),
@@ -175,11 +185,16 @@ public final class App implements AutoCloseable {
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(database, server, adminServer, publicUrl.get(), tokenLog, purger, bus, availability, failureLog);
+            App app = new App(database, server, adminServer, publicUrl.get(), tokenLog, purger, bus, availability, failureLog);
+            app.assertionJtis = assertionJtis;
+            return app;
         } catch (RuntimeException e) {
             servers.forEach(Javalin::stop);
             if (failureLog != null) {
                 failureLog.close();
+            }
+            if (assertionJtis != null) {
+                assertionJtis.close();
             }
             if (bus != null) {
                 bus.close();
@@ -225,6 +240,7 @@ public final class App implements AutoCloseable {
         }
         server.stop();
         failureLog.close();
+        assertionJtis.close();
         bus.close();
         purger.close();
         tokenLog.close();

@@ -1,9 +1,12 @@
 package dev.tessera.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientSecret;
 import dev.tessera.crypto.RandomStrings;
 import dev.tessera.http.InvalidParameter;
+import dev.tessera.http.Json;
 import dev.tessera.http.JsonBody;
 import dev.tessera.http.ProblemException;
 import dev.tessera.http.Responses;
@@ -16,6 +19,7 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -54,9 +58,11 @@ final class ClientRoutes implements RouteGroup {
         ClientFields in = ClientFields.read(fields(ctx), ClientFields.Mode.CREATE);
         long now = Timestamps.nowMicros();
         Client client = build(serverId, RandomStrings.clientId(), in, now, now);
+        ClientFields.checkAuthentication(client, Optional.empty());
         String secret = RandomStrings.clientSecret();
-        ClientSecret stored = new ClientSecret(serverId, client.id(), UUID.randomUUID(),
-                admin.secretHasher().hashGenerated(secret), true, now, now);
+        UUID secretId = UUID.randomUUID();
+        ClientSecret stored = new ClientSecret(serverId, client.id(), secretId,
+                admin.secretHasher().hashGenerated(secret), true, admin.sealFor(client, secretId, secret), now, now);
         Conflicts.uniqueName("client", client.name(), () -> admin.jdbc().inTransaction(tx -> {
             admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
             admin.clients().insert(tx, client);
@@ -81,13 +87,16 @@ final class ClientRoutes implements RouteGroup {
             long now = Timestamps.nowMicros();
             var existing = admin.clients().find(tx, serverId, id);
             Client client = build(serverId, id, in, existing.map(Client::createdAt).orElse(now), now);
+            ClientFields.checkAuthentication(client, Optional.of(secret));
             admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
             if (existing.isPresent()) {
                 admin.clients().update(tx, client);
             } else {
                 admin.clients().insert(tx, client);
             }
-            admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, UUID.randomUUID(), hash, true, now, now));
+            UUID secretId = UUID.randomUUID();
+            admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, secretId, hash, true,
+                    admin.sealFor(client, secretId, secret), now, now));
             return existing.isEmpty();
         }));
         admin.events().clientChanged(serverId, id);
@@ -119,11 +128,26 @@ final class ClientRoutes implements RouteGroup {
                     in.loginUri().map(Fields.Nullable::value).orElse(in.loginUri().isPresent() ? null : c.loginUri()),
                     in.accessTokenDuration().orElse(c.accessTokenDuration()), in.idTokenDuration().orElse(c.idTokenDuration()),
                     in.allowAllScopes().orElse(c.allowAllScopes()), in.allowScopes().orElse(c.allowScopes()), labels,
-                    in.authMethod().orElse(c.tokenEndpointAuthMethod()), c.createdAt(), now);
+                    in.authMethod().orElse(c.tokenEndpointAuthMethod()),
+                    in.jwks().isPresent() ? in.jwks().get().value() : c.jwks(),
+                    in.jwksUri().isPresent() ? in.jwksUri().get().value() : c.jwksUri(), c.createdAt(), now);
+            ClientFields.checkAuthentication(next, in.clientSecret());
+            boolean toSecretJwt = Client.SECRET_JWT.equals(next.tokenEndpointAuthMethod())
+                    && !Client.SECRET_JWT.equals(c.tokenEndpointAuthMethod());
+            if (toSecretJwt && hash == null) {
+                throw ProblemException.invalid(InvalidParameter.of("body", "client_secret", "dependent_fields",
+                        "is required when token_endpoint_auth_method changes to client_secret_jwt: existing secrets "
+                                + "are stored only as hashes, which cannot key an HMAC"));
+            }
             in.allowScopes().ifPresent(s -> admin.requireScopes(tx, serverId, s, "allow_scopes"));
             admin.clients().update(tx, next);
+            if (Client.SECRET_JWT.equals(c.tokenEndpointAuthMethod()) && !Client.SECRET_JWT.equals(next.tokenEndpointAuthMethod())) {
+                admin.clientSecrets().forgetSealed(tx, serverId, id);
+            }
             if (hash != null) {
-                admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, UUID.randomUUID(), hash, true, now, now));
+                UUID secretId = UUID.randomUUID();
+                admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, secretId, hash, true,
+                        admin.sealFor(next, secretId, in.clientSecret().orElseThrow()), now, now));
             }
             return next;
         }));
@@ -153,7 +177,16 @@ final class ClientRoutes implements RouteGroup {
                 in.loginUri().map(Fields.Nullable::value).orElse(null),
                 in.accessTokenDuration().orElse(Client.DEFAULT_DURATION), in.idTokenDuration().orElse(Client.DEFAULT_DURATION),
                 in.allowAllScopes().orElse(false), in.allowScopes().orElse(List.of()), labels,
-                in.authMethod().orElse("client_secret_post"), createdAt, now);
+                in.authMethod().orElse("client_secret_post"), in.jwks().map(Fields.Nullable::value).orElse(null),
+                in.jwksUri().map(Fields.Nullable::value).orElse(null), createdAt, now);
+    }
+
+    private static JsonNode readJson(String stored) {
+        try {
+            return Json.MAPPER.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored client JWK Set is not JSON", e);
+        }
     }
 
     static Map<String, Object> render(Client c, String secret) {
@@ -168,6 +201,13 @@ final class ClientRoutes implements RouteGroup {
         out.put("grant_types", c.grantTypes());
         out.put("id", c.id());
         out.put("id_token_duration", c.idTokenDuration());
+        // Tessera's additions appear only when set, so a client without keys reads exactly as in Kong Identity
+        if (c.jwks() != null) {
+            out.put("jwks", readJson(c.jwks()));
+        }
+        if (c.jwksUri() != null) {
+            out.put("jwks_uri", c.jwksUri());
+        }
         out.put("labels", c.labels());
         out.put("login_uri", c.loginUri());
         out.put("name", c.name());

@@ -53,9 +53,13 @@ final class ClientSecretRoutes implements RouteGroup {
         String secret = given.orElseGet(RandomStrings::clientSecret);
         String hash = given.isPresent() ? admin.secretHasher().hashSupplied(secret) : admin.secretHasher().hashGenerated(secret);
         long now = Timestamps.nowMicros();
-        ClientSecret stored = new ClientSecret(client.authServerId(), client.id(), UUID.randomUUID(), hash, enabled, now, now);
-        admin.jdbc().execute(tx -> {
+        UUID secretId = UUID.randomUUID();
+        ClientSecret stored = admin.jdbc().inTransaction(tx -> {
             lockClient(tx, client);
+            // read again under the lock: whether the secret is sealed follows the method the client has now
+            Client current = admin.clients().find(tx, client.authServerId(), client.id())
+                    .orElseThrow(() -> ProblemException.notFound("Client not found"));
+            ClientFields.checkAuthentication(current, given);
             if (admin.clientSecrets().count(tx, client.authServerId(), client.id(), false) >= ClientSecret.MAX_TOTAL) {
                 throw ProblemException.forbidden("A client can have at most " + ClientSecret.MAX_TOTAL
                         + " secrets; delete an old one first");
@@ -63,7 +67,10 @@ final class ClientSecretRoutes implements RouteGroup {
             if (enabled && admin.clientSecrets().count(tx, client.authServerId(), client.id(), true) >= ClientSecret.MAX_ENABLED) {
                 throw tooManyEnabled();
             }
-            admin.clientSecrets().insert(tx, stored);
+            ClientSecret s = new ClientSecret(client.authServerId(), client.id(), secretId, hash, enabled,
+                    admin.sealFor(current, secretId, secret), now, now);
+            admin.clientSecrets().insert(tx, s);
+            return s;
         });
         admin.events().clientChanged(client.authServerId(), client.id());
         Responses.json(ctx, 201, render(stored, secret));

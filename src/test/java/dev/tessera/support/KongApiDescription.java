@@ -79,7 +79,17 @@ public final class KongApiDescription {
                     allOf(anyOf(messageHasKey("validation.request.body.schema.enum"),
                                     messageHasKey("validation.response.body.schema.enum")),
                             anyOf(messageContainsSubstring("(\"client_secret_basic\")"),
-                                    messageContainsSubstring("(\"authorization_code\")")))));
+                                    messageContainsSubstring("(\"authorization_code\")")))),
+            new Extension("jwks, jwks_uri and the JWT client authentication methods",
+                    "a client may register public keys, inline (jwks) or by URL (jwks_uri; shown only when set), and "
+                            + "token_endpoint_auth_method takes client_secret_jwt and private_key_jwt (RFC 7523)",
+                    anyOf(allOf(anyOf(messageHasKey("validation.request.body.schema.additionalProperties"),
+                                            messageHasKey("validation.response.body.schema.additionalProperties")),
+                                    anyOf(messageContainsSubstring("[\"jwks\"]"), messageContainsSubstring("[\"jwks_uri\"]"))),
+                            allOf(anyOf(messageHasKey("validation.request.body.schema.enum"),
+                                            messageHasKey("validation.response.body.schema.enum")),
+                                    anyOf(messageContainsSubstring("(\"client_secret_jwt\")"),
+                                            messageContainsSubstring("(\"private_key_jwt\")"))))));
 
     /**
      * Not differences but the test's own needs and the validator's limits: requests the test
