@@ -103,9 +103,10 @@ record ClientFields(
      * Rules on the client as it will be stored (after a PATCH is applied): keys for
      * {@code private_key_jwt}, and a secret long enough for {@code client_secret_jwt}'s HMAC.
      *
-     * @param newSecret the secret this request sets, if any
+     * @param newSecret   the secret this request sets, if any
+     * @param secretField the request field that carries it
      */
-    static void checkAuthentication(Client c, Optional<String> newSecret) {
+    static void checkAuthentication(Client c, Optional<String> newSecret, String secretField) {
         if (c.jwks() != null && c.jwksUri() != null) {
             throw ProblemException.invalid(InvalidParameter.of("body", "jwks_uri", "invalid",
                     "cannot be set together with jwks; register the keys one way"));
@@ -116,7 +117,7 @@ record ClientFields(
         }
         if (Client.SECRET_JWT.equals(c.tokenEndpointAuthMethod()) && newSecret.isPresent()
                 && newSecret.get().length() < MIN_JWT_SECRET_LENGTH) {
-            throw ProblemException.invalid(InvalidParameter.min("body", "client_secret", "min_length", MIN_JWT_SECRET_LENGTH,
+            throw ProblemException.invalid(InvalidParameter.min("body", secretField, "min_length", MIN_JWT_SECRET_LENGTH,
                     "must be at least " + MIN_JWT_SECRET_LENGTH + " characters long for client_secret_jwt (HS256 needs a "
                             + "256-bit key)"));
         }

@@ -58,7 +58,7 @@ final class ClientRoutes implements RouteGroup {
         ClientFields in = ClientFields.read(fields(ctx), ClientFields.Mode.CREATE);
         long now = Timestamps.nowMicros();
         Client client = build(serverId, RandomStrings.clientId(), in, now, now);
-        ClientFields.checkAuthentication(client, Optional.empty());
+        ClientFields.checkAuthentication(client, Optional.empty(), "client_secret");
         String secret = RandomStrings.clientSecret();
         UUID secretId = UUID.randomUUID();
         ClientSecret stored = new ClientSecret(serverId, client.id(), secretId,
@@ -87,7 +87,7 @@ final class ClientRoutes implements RouteGroup {
             long now = Timestamps.nowMicros();
             var existing = admin.clients().find(tx, serverId, id);
             Client client = build(serverId, id, in, existing.map(Client::createdAt).orElse(now), now);
-            ClientFields.checkAuthentication(client, Optional.of(secret));
+            ClientFields.checkAuthentication(client, Optional.of(secret), "client_secret");
             admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
             if (existing.isPresent()) {
                 admin.clients().update(tx, client);
@@ -131,7 +131,7 @@ final class ClientRoutes implements RouteGroup {
                     in.authMethod().orElse(c.tokenEndpointAuthMethod()),
                     in.jwks().isPresent() ? in.jwks().get().value() : c.jwks(),
                     in.jwksUri().isPresent() ? in.jwksUri().get().value() : c.jwksUri(), c.createdAt(), now);
-            ClientFields.checkAuthentication(next, in.clientSecret());
+            ClientFields.checkAuthentication(next, in.clientSecret(), "client_secret");
             boolean toSecretJwt = Client.SECRET_JWT.equals(next.tokenEndpointAuthMethod())
                     && !Client.SECRET_JWT.equals(c.tokenEndpointAuthMethod());
             if (toSecretJwt && hash == null) {

@@ -59,7 +59,7 @@ final class ClientSecretRoutes implements RouteGroup {
             // read again under the lock: whether the secret is sealed follows the method the client has now
             Client current = admin.clients().find(tx, client.authServerId(), client.id())
                     .orElseThrow(() -> ProblemException.notFound("Client not found"));
-            ClientFields.checkAuthentication(current, given);
+            ClientFields.checkAuthentication(current, given, "secret");
             if (admin.clientSecrets().count(tx, client.authServerId(), client.id(), false) >= ClientSecret.MAX_TOTAL) {
                 throw ProblemException.forbidden("A client can have at most " + ClientSecret.MAX_TOTAL
                         + " secrets; delete an old one first");
