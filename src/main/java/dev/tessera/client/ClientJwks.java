@@ -79,8 +79,9 @@ public final class ClientJwks {
     public static JWKSet parseFetched(String json) throws ParseException {
         List<JWK> usable = new ArrayList<>();
         for (JWK key : JWKSet.parse(json).getKeys()) {
-            if (problem(key) == null || (key.isPrivate() && problem(key.toPublicJWK()) == null)) {
-                usable.add(key.toPublicJWK());
+            JWK publicPart = key.toPublicJWK(); // null for a symmetric key
+            if (publicPart != null && problem(publicPart) == null) {
+                usable.add(publicPart);
             }
         }
         return new JWKSet(usable);

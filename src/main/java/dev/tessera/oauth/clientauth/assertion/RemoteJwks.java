@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -164,16 +165,23 @@ public final class RemoteJwks {
         } catch (TimeoutException e) {
             read.cancel(true);
             opened.thenAccept(RemoteJwks::closeQuietly);
-            throw new Unavailable("did not answer within " + settings.jwksTimeout().toMillis() + " ms");
+            throw timedOut();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Unavailable u) {
                 throw u;
+            }
+            if (e.getCause() instanceof HttpTimeoutException) {
+                throw timedOut();
             }
             throw new Unavailable("could not be fetched (" + e.getCause().getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("fetch was interrupted");
         }
+    }
+
+    private Unavailable timedOut() {
+        return new Unavailable("did not answer within " + settings.jwksTimeout().toMillis() + " ms");
     }
 
     private static void closeQuietly(InputStream in) {

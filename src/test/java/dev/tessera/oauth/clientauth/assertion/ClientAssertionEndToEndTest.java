@@ -28,7 +28,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.sun.net.httpserver.HttpServer;
+
+import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -52,8 +58,9 @@ class ClientAssertionEndToEndTest {
 
     @BeforeAll
     static void start() {
+        // no gap between forced jwks_uri fetches here (RemoteJwksTest checks the gap with a clock of its own)
         server = TestServer.start(Backend.SQLITE, Map.of("TESSERA_AUTH_FAILURES_PER_SOURCE", "100000",
-                "TESSERA_AUTH_FAILURES_PER_CLIENT", "100000"));
+                "TESSERA_AUTH_FAILURES_PER_CLIENT", "100000", "TESSERA_JWKS_URI_REFETCH_SECONDS", "0"));
     }
 
     @AfterAll
@@ -226,6 +233,48 @@ class ClientAssertionEndToEndTest {
         // the assertion itself was never accepted, so it still works
         var ok = fx.post("/oauth/token", null, assertionForm(fx.clientId, assertion, "grant_type", "client_credentials"));
         assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aClientPublishingItsKeysAtAJwksUriAuthenticatesAndRotatesItsKey() throws Exception {
+        AtomicReference<String> published = new AtomicReference<>();
+        AtomicInteger status = new AtomicInteger(200);
+        HttpServer keyServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        keyServer.createContext("/jwks", exchange -> {
+            byte[] body = published.get().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/jwk-set+json");
+            exchange.sendResponseHeaders(status.get(), body.length);
+            try (var out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        keyServer.start();
+        try {
+            ClientKeys first = ClientKeys.rsa("uri-1");
+            ClientKeys second = ClientKeys.ec("uri-2");
+            published.set(Http.JSON.writeValueAsString(first.publicJwks()));
+            OAuthFixture fx = new OAuthFixture(server, "https://api.example.com", "read");
+            fx.client(List.of("read"), Map.of("token_endpoint_auth_method", "private_key_jwt",
+                    "jwks_uri", "http://127.0.0.1:" + keyServer.getAddress().getPort() + "/jwks"));
+            String tokenEndpoint = fx.issuer + "/oauth/token";
+
+            var withFirst = fx.post("/oauth/token", null, assertionForm(fx.clientId,
+                    first.sign(ClientKeys.claims(fx.clientId, tokenEndpoint).build()), "grant_type", "client_credentials"));
+            assertThat(withFirst.status()).as(withFirst.toString()).isEqualTo(200);
+
+            // the client rotates: its new kid is not in the cached document, so the document is fetched again
+            published.set(Http.JSON.writeValueAsString(second.publicJwks()));
+            var withSecond = fx.post("/oauth/token", null, assertionForm(fx.clientId,
+                    second.sign(ClientKeys.claims(fx.clientId, tokenEndpoint).build()), "grant_type", "client_credentials"));
+            assertThat(withSecond.status()).as(withSecond.toString()).isEqualTo(200);
+
+            status.set(500);
+            var unknownKid = fx.post("/oauth/token", null, assertionForm(fx.clientId, first.sign(JWSAlgorithm.RS256, "uri-3",
+                    ClientKeys.claims(fx.clientId, tokenEndpoint).build()), "grant_type", "client_credentials"));
+            assertRefused(unknownKid, "the client's jwks_uri answered HTTP 500");
+        } finally {
+            keyServer.stop(0);
+        }
     }
 
     @Test
