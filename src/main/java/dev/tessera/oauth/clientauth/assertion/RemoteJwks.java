@@ -9,7 +9,9 @@ import dev.tessera.config.ClientAssertionSettings;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -136,34 +138,37 @@ public final class RemoteJwks {
         }
         HttpRequest request = HttpRequest.newBuilder(target).timeout(settings.jwksTimeout())
                 .header("Accept", "application/jwk-set+json, application/json").GET().build();
-        // The timeout bounds the whole fetch, body included: a server that sends its body one byte
-        // at a time is cut off too (closing the stream ends the read).
+        // The timeout bounds the whole fetch, name lookup and body included: a server that sends its
+        // body one byte at a time is cut off too (closing the stream ends the read).
         CompletableFuture<InputStream> opened = new CompletableFuture<>();
-        CompletableFuture<byte[]> read = http.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .thenApplyAsync(response -> {
-                    opened.complete(response.body());
-                    try (InputStream body = response.body()) {
-                        if (response.statusCode() != 200) {
-                            throw new CompletionException(new Unavailable("answered HTTP " + response.statusCode()
-                                    + " (redirects are not followed)"));
-                        }
-                        byte[] bytes = body.readNBytes(settings.jwksMaxBytes() + 1);
-                        if (bytes.length > settings.jwksMaxBytes()) {
-                            throw new CompletionException(new Unavailable("returned more than "
-                                    + settings.jwksMaxBytes() + " bytes"));
-                        }
-                        return bytes;
-                    } catch (IOException e) {
-                        throw new CompletionException(e);
+        CompletableFuture<byte[]> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                checkAddresses(target.getHost());
+                HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                opened.complete(response.body());
+                try (InputStream body = response.body()) {
+                    if (response.statusCode() != 200) {
+                        throw new Unavailable("answered HTTP " + response.statusCode() + " (redirects are not followed)");
                     }
-                }, READERS);
+                    byte[] bytes = body.readNBytes(settings.jwksMaxBytes() + 1);
+                    if (bytes.length > settings.jwksMaxBytes()) {
+                        throw new Unavailable("returned more than " + settings.jwksMaxBytes() + " bytes");
+                    }
+                    return bytes;
+                }
+            } catch (Unavailable | IOException e) {
+                throw new CompletionException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, READERS);
         try {
             byte[] bytes = read.get(settings.jwksTimeout().toMillis(), TimeUnit.MILLISECONDS);
             return ClientJwks.parseFetched(new String(bytes, StandardCharsets.UTF_8));
         } catch (ParseException e) {
             throw new Unavailable("did not return a JWK Set");
         } catch (TimeoutException e) {
-            read.cancel(true);
             opened.thenAccept(RemoteJwks::closeQuietly);
             throw timedOut();
         } catch (ExecutionException e) {
@@ -177,6 +182,33 @@ public final class RemoteJwks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unavailable("fetch was interrupted");
+        }
+    }
+
+    /**
+     * Server-side request forgery: an admin could point a {@code jwks_uri} at the metadata service
+     * or an internal host. Unless allowed by setting, every address the host resolves to must be
+     * public or loopback (loopback serves tests and local set-ups, and reaches only this machine).
+     * The HTTP client resolves the name again to connect, so a name that changes its answer in
+     * between (DNS rebinding) is not covered; an egress policy is the complete answer.
+     */
+    private void checkAddresses(String host) throws Unavailable {
+        if (settings.jwksAllowPrivateNetworks()) {
+            return;
+        }
+        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(bare);
+        } catch (UnknownHostException e) {
+            throw new Unavailable("names a host that does not resolve");
+        }
+        for (InetAddress a : addresses) {
+            String problem = PrivateAddresses.problem(a);
+            if (problem != null) {
+                throw new Unavailable("resolves to " + problem + " (" + a.getHostAddress()
+                        + "), refused unless TESSERA_JWKS_URI_ALLOW_PRIVATE_NETWORKS=true");
+            }
         }
     }
 

@@ -30,7 +30,7 @@ class RemoteJwksTest {
 
     private static ClientAssertionSettings settings(Duration timeout) {
         return new ClientAssertionSettings(Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMinutes(5),
-                Duration.ofSeconds(30), timeout, 4096);
+                Duration.ofSeconds(30), timeout, 4096, false);
     }
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
@@ -128,6 +128,23 @@ class RemoteJwksTest {
         // a server that sends its headers and then nothing: the timeout covers the whole fetch
         assertThatThrownBy(() -> new RemoteJwks(settings(Duration.ofMillis(800)), clock).keys(base + "/slow"))
                 .isInstanceOf(RemoteJwks.Unavailable.class).hasMessage("did not answer within 800 ms");
+        // server-side request forgery: private and link-local addresses are refused before any connection
+        assertThatThrownBy(() -> remote.keys("https://169.254.169.254/latest/meta-data")).isInstanceOf(RemoteJwks.Unavailable.class)
+                .hasMessage("resolves to a link-local address (169.254.169.254), refused unless "
+                        + "TESSERA_JWKS_URI_ALLOW_PRIVATE_NETWORKS=true");
+        assertThatThrownBy(() -> remote.keys("https://10.1.2.3/jwks")).isInstanceOf(RemoteJwks.Unavailable.class)
+                .hasMessageStartingWith("resolves to a private address (10.1.2.3)");
+        assertThatThrownBy(() -> remote.keys("https://[fd12::1]/jwks")).isInstanceOf(RemoteJwks.Unavailable.class)
+                .hasMessageStartingWith("resolves to a private address (fd12:0:0:0:0:0:0:1)");
+        assertThatThrownBy(() -> remote.keys("https://100.64.0.1/jwks")).isInstanceOf(RemoteJwks.Unavailable.class)
+                .hasMessageStartingWith("resolves to a shared (carrier-grade NAT) address");
+        // allowed by setting, the same kind of address is tried (and here refuses the connection)
+        ClientAssertionSettings allowing = new ClientAssertionSettings(Duration.ofMinutes(5), Duration.ofSeconds(30),
+                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofSeconds(10), 4096, true);
+        assertThatThrownBy(() -> new RemoteJwks(allowing, clock).keys("https://0.0.0.0:1/jwks"))
+                .isInstanceOf(RemoteJwks.Unavailable.class).hasMessage("could not be fetched (ConnectException)");
+        assertThatThrownBy(() -> remote.keys("https://0.0.0.0:1/jwks")).isInstanceOf(RemoteJwks.Unavailable.class)
+                .hasMessageStartingWith("resolves to the unspecified address");
         assertThatThrownBy(() -> remote.keys(base + "/nothing-here")).isInstanceOf(RemoteJwks.Unavailable.class)
                 .hasMessage("answered HTTP 404 (redirects are not followed)");
     }
