@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyType;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import java.text.ParseException;
@@ -111,7 +112,9 @@ public final class ClientJwks {
         if (KeyType.EC.equals(type)) {
             return EC_CURVES.contains(((ECKey) key).getCurve()) ? null : "uses an unsupported curve (P-256, P-384 or P-521)";
         }
-        // OKP (EdDSA) is left out: Nimbus verifies Ed25519 only through Tink, which Tessera does not ship
-        return "has key type '" + type + "'; only RSA and EC public keys are accepted";
+        if (KeyType.OKP.equals(type)) {
+            return Curve.Ed25519.equals(((OctetKeyPair) key).getCurve()) ? null : "uses an unsupported curve (Ed25519 only)";
+        }
+        return "has key type '" + type + "'; only RSA, EC and OKP (Ed25519) public keys are accepted";
     }
 }

@@ -63,7 +63,7 @@ class SigningAndDiscoveryTest {
             for (String endpoint : List.of("token", "introspection", "revocation")) {
                 assertThat(m.path(endpoint + "_endpoint_auth_signing_alg_values_supported").toString()).isEqualTo(
                         "[\"HS256\",\"HS384\",\"HS512\",\"RS256\",\"RS384\",\"RS512\",\"PS256\",\"PS384\",\"PS512\","
-                                + "\"ES256\",\"ES384\",\"ES512\"]");
+                                + "\"ES256\",\"ES384\",\"ES512\",\"EdDSA\"]");
                 assertThat(m.path(endpoint + "_endpoint_auth_methods_supported")).isEqualTo(m.path("token_endpoint_auth_methods_supported"));
             }
             assertThat(m.path("scopes_supported").toString()).isEqualTo("[\"openid\",\"public\"]");

@@ -12,13 +12,22 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -31,11 +40,28 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ClientKeys {
     private static final Map<String, JWK> GENERATED = new ConcurrentHashMap<>();
+    private static final Map<String, PrivateKey> ED25519_PRIVATE = new ConcurrentHashMap<>();
 
     private final JWK key;
 
     private ClientKeys(JWK key) {
         this.key = key;
+    }
+
+    /** An Ed25519 key made with the JDK (Nimbus's own Ed25519 support needs Tink). */
+    public static ClientKeys ed25519(String kid) {
+        return new ClientKeys(GENERATED.computeIfAbsent("ed:" + kid, k -> {
+            try {
+                KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+                byte[] spki = pair.getPublic().getEncoded();
+                byte[] pkcs8 = pair.getPrivate().getEncoded();
+                ED25519_PRIVATE.put(kid, pair.getPrivate());
+                return new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(Arrays.copyOfRange(spki, spki.length - 32, spki.length)))
+                        .d(Base64URL.encode(Arrays.copyOfRange(pkcs8, pkcs8.length - 32, pkcs8.length))).keyID(kid).build();
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }));
     }
 
     public static ClientKeys rsa(String kid) {
@@ -84,10 +110,14 @@ public final class ClientKeys {
     }
 
     public String sign(JWTClaimsSet claims) {
-        return sign(key instanceof RSAKey ? JWSAlgorithm.RS256 : JWSAlgorithm.ES256, key.getKeyID(), claims);
+        JWSAlgorithm alg = key instanceof RSAKey ? JWSAlgorithm.RS256 : key instanceof ECKey ? JWSAlgorithm.ES256 : JWSAlgorithm.EdDSA;
+        return sign(alg, key.getKeyID(), claims);
     }
 
     public String sign(JWSAlgorithm alg, String kid, JWTClaimsSet claims) {
+        if (key instanceof OctetKeyPair) {
+            return signEd25519(new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build(), claims);
+        }
         try {
             JWSSigner signer = key instanceof RSAKey rsa ? new RSASSASigner(rsa) : new ECDSASigner((ECKey) key);
             return signed(signer, new JWSHeader.Builder(alg).keyID(kid).type(JOSEObjectType.JWT).build(), claims);
@@ -101,6 +131,19 @@ public final class ClientKeys {
         try {
             return signed(new MACSigner(secret), new JWSHeader.Builder(alg).type(JOSEObjectType.JWT).build(), claims);
         } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String signEd25519(JWSHeader header, JWTClaimsSet claims) {
+        try {
+            Base64URL h = header.toBase64URL();
+            Base64URL p = Base64URL.encode(claims.toString());
+            Signature signature = Signature.getInstance("Ed25519");
+            signature.initSign(ED25519_PRIVATE.get(key.getKeyID()));
+            signature.update((h + "." + p).getBytes(StandardCharsets.US_ASCII));
+            return h + "." + p + "." + Base64URL.encode(signature.sign());
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

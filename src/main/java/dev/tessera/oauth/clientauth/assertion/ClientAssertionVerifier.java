@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -45,7 +46,7 @@ public final class ClientAssertionVerifier {
     public static final List<JWSAlgorithm> HMAC_ALGS = List.of(JWSAlgorithm.HS256, JWSAlgorithm.HS384, JWSAlgorithm.HS512);
     public static final List<JWSAlgorithm> KEY_ALGS = List.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512, JWSAlgorithm.ES256, JWSAlgorithm.ES384,
-            JWSAlgorithm.ES512);
+            JWSAlgorithm.ES512, JWSAlgorithm.EdDSA);
     static final int MAX_ASSERTION_CHARS = 8 * 1024;
     static final int MAX_JTI_CHARS = 256;
 
@@ -215,7 +216,9 @@ public final class ClientAssertionVerifier {
                     + jwt.getHeader().getAlgorithm());
         }
         for (JWK key : candidates) {
-            if (verifies(jwt, () -> key instanceof RSAKey rsa ? new RSASSAVerifier(rsa) : new ECDSAVerifier((ECKey) key))) {
+            boolean ok = key instanceof OctetKeyPair okp ? Ed25519Verifier.verify(jwt, okp)
+                    : verifies(jwt, () -> key instanceof RSAKey rsa ? new RSASSAVerifier(rsa) : new ECDSAVerifier((ECKey) key));
+            if (ok) {
                 return true;
             }
         }

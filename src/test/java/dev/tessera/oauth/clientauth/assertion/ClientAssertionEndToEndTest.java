@@ -163,6 +163,7 @@ class ClientAssertionEndToEndTest {
                 "client_assertion's kid 'no-such-kid' names no key registered for this client");
         refusals.put(stranger.sign(JWSAlgorithm.RS256, keys.kid(), good), "client_assertion's signature does not verify");
         refusals.put(keys.sign(new JWTClaimsSet.Builder(good).jwtID(null).build()), "client_assertion needs a jti claim");
+        refusals.put(new com.nimbusds.jwt.PlainJWT(good).serialize(), "client_assertion is not a signed JWT");
         refusals.put("not.a.jwt", "client_assertion is not a signed JWT");
 
         for (var refusal : refusals.entrySet()) {
@@ -206,6 +207,20 @@ class ClientAssertionEndToEndTest {
         var unknown = fx.post("/oauth/token", null, assertionForm(null,
                 keys.sign(ClientKeys.claims("no-such-client", fx.issuer).build()), "grant_type", "client_credentials"));
         assertRefused(unknown, "client_assertion's iss is not a client registered for client_secret_jwt or private_key_jwt");
+    }
+
+    @Test
+    void ed25519KeysVerifyEdDsaAssertionsAndAWrongKeyDoesNot() {
+        OAuthFixture fx = new OAuthFixture(server, "https://api.example.com", "read");
+        ClientKeys keys = ClientKeys.ed25519("e2e-ed");
+        ClientKeys other = ClientKeys.ed25519("e2e-ed-other");
+        fx.client(List.of("read"), Map.of("token_endpoint_auth_method", "private_key_jwt", "jwks", keys.publicJwks()));
+        var ok = fx.post("/oauth/token", null, assertionForm(fx.clientId, keys.sign(ClientKeys.claims(fx.clientId,
+                fx.issuer).build()), "grant_type", "client_credentials"));
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(200);
+        var forged = fx.post("/oauth/token", null, assertionForm(fx.clientId, other.sign(JWSAlgorithm.EdDSA, keys.kid(),
+                ClientKeys.claims(fx.clientId, fx.issuer).build()), "grant_type", "client_credentials"));
+        assertRefused(forged, "client_assertion's signature does not verify");
     }
 
     @Test
