@@ -96,8 +96,8 @@ public final class ClientAuthenticator {
         boolean confidential = entry != null && SECRET_METHODS.contains(entry.client().tokenEndpointAuthMethod());
         boolean ok;
         try {
-            // an unknown or public client is checked against no hashes: the hasher then spends the same
-            // slow work as for a wrong secret, so timing does not tell which ids exist
+            // an unknown or public client, or one that must use an assertion, is checked against no hashes:
+            // the hasher then spends the same slow work as for a wrong secret, so timing does not tell which ids exist
             ok = hasher.matchesAny(secret, confidential ? entry.secretHashes() : List.of());
         } catch (SlowHashBusyException e) {
             refused(serverId, id, source, Reason.SLOW_HASH_BUSY);
