@@ -6,6 +6,7 @@ import dev.tessera.support.BothBackends;
 import dev.tessera.support.ClientKeys;
 import dev.tessera.support.Fixtures;
 import dev.tessera.support.Http;
+import dev.tessera.store.Jdbc;
 import dev.tessera.support.Servers;
 
 import java.util.List;
@@ -116,5 +117,16 @@ class ClientKeyFieldsTest {
         var shortSecret = http.post(path + "/secrets", json("secret", "short"));
         assertThat(Violations.of(shortSecret)).containsExactly(Map.entry("secret", "min_length"));
         assertThat(http.post(path + "/secrets", json("secret", LONG_SECRET + "-2")).status()).isEqualTo(201);
+
+        // at rest the secrets are encrypted, never plain; switching away from the method drops the encrypted copies
+        Jdbc jdbc = Servers.get(backend).app().database().jdbc();
+        String clientId = path.substring(path.lastIndexOf('/') + 1);
+        List<String> sealed = jdbc.query("SELECT secret_encrypted FROM client_secrets WHERE client_id = ? "
+                + "AND secret_encrypted IS NOT NULL", rs -> rs.getString(1), clientId);
+        assertThat(sealed).hasSize(2).allSatisfy(blob -> assertThat(blob).startsWith("v1.").doesNotContain(LONG_SECRET));
+        assertThat(http.patch(path, json("token_endpoint_auth_method", "client_secret_basic")).status()).isEqualTo(200);
+        assertThat(jdbc.count("SELECT COUNT(*) FROM client_secrets WHERE client_id = ? AND secret_encrypted IS NOT NULL",
+                clientId)).isZero();
+        assertThat(jdbc.count("SELECT COUNT(*) FROM client_secrets WHERE client_id = ?", clientId)).isEqualTo(2);
     }
 }
