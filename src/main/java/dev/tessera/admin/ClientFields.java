@@ -99,6 +99,17 @@ record ClientFields(
         }
     }
 
+    /** A PATCH: {@link #checkAuthentication} on the result, and a new secret when the client turns to client_secret_jwt. */
+    static void checkMethodChange(Client before, Client after, Optional<String> newSecret) {
+        checkAuthentication(after, newSecret, "client_secret");
+        if (Client.SECRET_JWT.equals(after.tokenEndpointAuthMethod())
+                && !Client.SECRET_JWT.equals(before.tokenEndpointAuthMethod()) && newSecret.isEmpty()) {
+            throw ProblemException.invalid(InvalidParameter.of("body", "client_secret", "dependent_fields",
+                    "is required when token_endpoint_auth_method changes to client_secret_jwt: existing secrets "
+                            + "are stored only as hashes, which cannot key an HMAC"));
+        }
+    }
+
     /**
      * Rules on the client as it will be stored (after a PATCH is applied): keys for
      * {@code private_key_jwt}, and a secret long enough for {@code client_secret_jwt}'s HMAC.

@@ -131,14 +131,7 @@ final class ClientRoutes implements RouteGroup {
                     in.authMethod().orElse(c.tokenEndpointAuthMethod()),
                     in.jwks().isPresent() ? in.jwks().get().value() : c.jwks(),
                     in.jwksUri().isPresent() ? in.jwksUri().get().value() : c.jwksUri(), c.createdAt(), now);
-            ClientFields.checkAuthentication(next, in.clientSecret(), "client_secret");
-            boolean toSecretJwt = Client.SECRET_JWT.equals(next.tokenEndpointAuthMethod())
-                    && !Client.SECRET_JWT.equals(c.tokenEndpointAuthMethod());
-            if (toSecretJwt && hash == null) {
-                throw ProblemException.invalid(InvalidParameter.of("body", "client_secret", "dependent_fields",
-                        "is required when token_endpoint_auth_method changes to client_secret_jwt: existing secrets "
-                                + "are stored only as hashes, which cannot key an HMAC"));
-            }
+            ClientFields.checkMethodChange(c, next, in.clientSecret());
             in.allowScopes().ifPresent(s -> admin.requireScopes(tx, serverId, s, "allow_scopes"));
             admin.clients().update(tx, next);
             if (Client.SECRET_JWT.equals(c.tokenEndpointAuthMethod()) && !Client.SECRET_JWT.equals(next.tokenEndpointAuthMethod())) {
