@@ -147,7 +147,8 @@ public final class ClientAuthenticator {
         checkThrottle(serverId, id, source);
         ClientEntry entry = config.clients().get(id);
         if (entry == null || !JWT_METHODS.contains(entry.client().tokenEndpointAuthMethod())) {
-            // one answer for both, so assertions do not tell which client ids exist
+            // one answer for both, so assertions do not tell which secret-method client ids exist (a JWT client's id
+            // shows in the later, more specific answers; client ids are not secrets, RFC 6749 §2.2)
             throw assertionFailed(serverId, id, source, entry == null ? Reason.UNKNOWN_CLIENT : Reason.WRONG_METHOD,
                     "client_assertion's iss is not a client registered for client_secret_jwt or private_key_jwt");
         }
