@@ -13,6 +13,7 @@ import dev.tessera.config.ClientAuthLimits;
 import dev.tessera.config.ConfigException;
 import dev.tessera.config.TesseraConfig;
 import dev.tessera.console.ConsoleRoutes;
+import dev.tessera.client.SecretSealing;
 import dev.tessera.crypto.MasterKey;
 import dev.tessera.crypto.MasterKeyCheck;
 import dev.tessera.crypto.SecretHasher;
@@ -37,6 +38,9 @@ import dev.tessera.login.RefreshTokens;
 import dev.tessera.login.UserGrantRepository;
 import dev.tessera.oauth.authorize.AuthorizeEndpoint;
 import dev.tessera.oauth.authorize.LoginRequestEndpoint;
+import dev.tessera.oauth.clientauth.assertion.AssertionJtis;
+import dev.tessera.oauth.clientauth.assertion.ClientAssertionVerifier;
+import dev.tessera.oauth.clientauth.assertion.RemoteJwks;
 import dev.tessera.oauth.discovery.DiscoveryEndpoint;
 import dev.tessera.oauth.token.AuthorizationCodeGrant;
 import dev.tessera.oauth.token.RefreshTokenGrant;
@@ -92,6 +96,7 @@ public final class App implements AutoCloseable {
     private final DatabaseAvailability availability;
 
     private final FailureLog failureLog;
+    private AssertionJtis assertionJtis;
 
     private App(Database database, Javalin server, Javalin adminServer, String publicUrl, TokenLog tokenLog, TokenPurger purger,
                 ChangeBus bus, DatabaseAvailability availability, FailureLog failureLog) {
@@ -117,6 +122,7 @@ public final class App implements AutoCloseable {
         ChangeBus bus = null;
         DatabaseAvailability availability = new DatabaseAvailability(database);
         FailureLog failureLog = null;
+        AssertionJtis assertionJtis = null;
         List<Javalin> servers = new ArrayList<>();
         try {
             database.migrate();
@@ -170,8 +176,12 @@ public final class App implements AutoCloseable {
             failureLog = FailureLog.flushedEvery(1000, authLimits.window().toSeconds());
             FunctionCounter.builder("tessera.client.auth.slow.hash.iterations", hasher, SecretHasher::slowIterationsSpent)
                     .description("PBKDF2 iterations spent checking client secrets").register(metrics);
+            SecretSealing sealing = new SecretSealing(new KeyEncryption(masterKey.derive("client-secret-encryption"), crypto));
+            assertionJtis = new AssertionJtis(database.jdbc()).purgedEvery(5, Clock.systemUTC());
+            ClientAssertionVerifier assertions = new ClientAssertionVerifier(config.clientAssertions(), assertionJtis,
+                    new RemoteJwks(config.clientAssertions(), Clock.systemUTC()), sealing, Clock.systemUTC());
             ClientAuthenticator clientAuth = new ClientAuthenticator(hasher,
-                    new FailureThrottle(authLimits, Clock.systemUTC()), failureLog, metrics);
+                    new FailureThrottle(authLimits, Clock.systemUTC()), failureLog, metrics, assertions);
             TokenSigner signer = new TokenSigner(crypto);
             AccessTokenIssuer tokenIssuer = new AccessTokenIssuer(signer, tokenLog, metrics);
             IdTokenIssuer idTokenIssuer = new IdTokenIssuer(signer);
@@ -188,7 +198,7 @@ public final class App implements AutoCloseable {
             ConsoleSessions consoleSessions = new ConsoleSessions(database.jdbc(), masterKey.derive("console-csrf"),
                     config.console().sessionIdle(), config.console().sessionLifetime(), Clock.systemUTC());
             List<RouteGroup> management = List.of(HealthRoutes.metrics(metrics),
-                    new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
+                    new AdminApi(database.jdbc(), adminTokens, hasher, sealing, issuers, sync, config.maxBodyBytes(),
                             tokenRepository, revoker, snapshots, logins, refreshTokens, consoleSessions),
                     new ConsoleRoutes(adminTokens, consoleSessions, new AuditLog(database.jdbc()), config.publicUrlIsHttps()),
                     new ApiDescriptionRoutes());
@@ -220,11 +230,16 @@ public final class App implements AutoCloseable {
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(database, server, adminServer, publicUrl.get(), tokenLog, purger, bus, availability, failureLog);
+            App app = new App(database, server, adminServer, publicUrl.get(), tokenLog, purger, bus, availability, failureLog);
+            app.assertionJtis = assertionJtis;
+            return app;
         } catch (RuntimeException e) {
             servers.forEach(Javalin::stop);
             if (failureLog != null) {
                 failureLog.close();
+            }
+            if (assertionJtis != null) {
+                assertionJtis.close();
             }
             if (bus != null) {
                 bus.close();
@@ -270,6 +285,7 @@ public final class App implements AutoCloseable {
         }
         server.stop();
         failureLog.close();
+        assertionJtis.close();
         bus.close();
         purger.close();
         tokenLog.close();

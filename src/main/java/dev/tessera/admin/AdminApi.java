@@ -9,6 +9,7 @@ import dev.tessera.authserver.Issuers;
 import dev.tessera.claim.ClaimRepository;
 import dev.tessera.client.ClientRepository;
 import dev.tessera.client.ClientSecretRepository;
+import dev.tessera.client.SecretSealing;
 import dev.tessera.crypto.SecretHasher;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.keys.ClaimValues;
@@ -36,14 +37,14 @@ public final class AdminApi implements RouteGroup {
     private final AuditLog audit;
     private final List<RouteGroup> groups = new ArrayList<>();
 
-    public AdminApi(Jdbc jdbc, AdminTokens tokens, SecretHasher hasher, Issuers issuers, AuthServerEvents events,
+    public AdminApi(Jdbc jdbc, AdminTokens tokens, SecretHasher hasher, SecretSealing sealing, Issuers issuers, AuthServerEvents events,
                     int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker, ConfigSnapshots snapshots,
                     LoginDecisions logins, RefreshTokens refreshTokens, ConsoleSessions sessions) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.audit = new AuditLog(jdbc);
         AdminContext ctx = new AdminContext(jdbc, new AuthServerRepository(jdbc), new ScopeRepository(jdbc),
-                new ClaimRepository(jdbc), new ClientRepository(jdbc), new ClientSecretRepository(jdbc), hasher,
+                new ClaimRepository(jdbc), new ClientRepository(jdbc), new ClientSecretRepository(jdbc), hasher, sealing,
                 issuers, events, AdminApi::claimValueProblem, maxBodyBytes, new Changes(jdbc, audit, events));
         groups.add(new AuthServerRoutes(ctx));
         groups.add(new ScopeRoutes(ctx));

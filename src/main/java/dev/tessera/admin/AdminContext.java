@@ -9,6 +9,7 @@ import dev.tessera.claim.ClaimRepository;
 import dev.tessera.crypto.SecretHasher;
 import dev.tessera.client.Client;
 import dev.tessera.client.ClientSecretRepository;
+import dev.tessera.client.SecretSealing;
 import dev.tessera.http.InvalidParameter;
 import dev.tessera.http.ProblemException;
 import dev.tessera.scope.ScopeRepository;
@@ -29,6 +30,7 @@ record AdminContext(
         ClientRepository clients,
         ClientSecretRepository clientSecrets,
         SecretHasher secretHasher,
+        SecretSealing sealing,
         Issuers issuers,
         AuthServerEvents events,
         java.util.function.Function<String, String> claimValueCheck,
@@ -40,6 +42,12 @@ record AdminContext(
         UUID serverId = authServer(ctx).id();
         return clients.find(serverId, PathParams.clientId(ctx))
                 .orElseThrow(() -> ProblemException.notFound("Client not found"));
+    }
+
+    /** The encrypted copy of a new secret for a client_secret_jwt client (its HMAC key); null for any other client. */
+    String sealFor(Client c, UUID secretId, String secret) {
+        return Client.SECRET_JWT.equals(c.tokenEndpointAuthMethod())
+                ? sealing.seal(c.authServerId(), c.id(), secretId, secret) : null;
     }
 
     /** Scope ids must name scopes of this auth server; a 400 {@code missing_reference} for each that does not. */

@@ -1,6 +1,10 @@
 package dev.tessera.admin;
 
 import dev.tessera.client.Client;
+import dev.tessera.client.ClientJwks;
+import dev.tessera.http.InvalidParameter;
+import dev.tessera.http.Json;
+import dev.tessera.http.ProblemException;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -25,14 +29,18 @@ record ClientFields(
         boolean labelsNull,
         Optional<String> authMethod,
         Optional<String> clientSecret,
-        Optional<Boolean> allowDirectAuthorization) {
+        Optional<Boolean> allowDirectAuthorization,
+        Optional<Fields.Nullable<String>> jwks,
+        Optional<Fields.Nullable<String>> jwksUri) {
 
     static final Set<String> FIELDS = Set.of("name", "grant_types", "response_types", "redirect_uris", "login_uri",
             "access_token_duration", "id_token_duration", "allow_all_scopes", "allow_scopes", "labels",
-            "token_endpoint_auth_method", "client_secret", "allow_direct_authorization");
+            "token_endpoint_auth_method", "client_secret", "allow_direct_authorization", "jwks", "jwks_uri");
     static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at");
     private static final Pattern CLIENT_ID = Pattern.compile("[-_A-Za-z0-9]{1,36}");
     static final int MAX_SECRET_LENGTH = 512;
+    /** HS256 needs a key of at least 256 bits (RFC 7518 §3.2): a client_secret_jwt secret has 32 characters or more. */
+    static final int MIN_JWT_SECRET_LENGTH = 32;
 
     enum Mode { CREATE, REPLACE, UPDATE }
 
@@ -67,9 +75,65 @@ record ClientFields(
         var method = f.oneOf("token_endpoint_auth_method", Client.AUTH_METHODS, m -> m);
         var secret = mode == Mode.CREATE ? Optional.<String>empty() : f.string("client_secret", 1, MAX_SECRET_LENGTH);
         var direct = f.bool("allow_direct_authorization");
+        Optional<Fields.Nullable<String>> jwks = f.nullableObject("jwks").flatMap(v -> {
+            String stored = v.value() == null ? null : registeredJwks(f, v.value());
+            return v.value() != null && stored == null ? Optional.empty() : Optional.of(new Fields.Nullable<>(stored));
+        });
+        var jwksUri = f.nullableString("jwks_uri", 1, 2048).filter(v -> {
+            String problem = v.value() == null ? null : redirectUriProblem(v.value());
+            if (problem != null) {
+                f.invalid("jwks_uri", "invalid", problem);
+            }
+            return problem == null;
+        });
         f.done();
         return new ClientFields(name, grants, responses, redirects, login, access, id, allowAll, allowScopes, labels,
-                f.isNull("labels"), method, secret, direct);
+                f.isNull("labels"), method, secret, direct, jwks, jwksUri);
+    }
+
+    /** The stored (public) form of a {@code jwks} field, or null after reporting why it is refused. */
+    private static String registeredJwks(Fields f, com.fasterxml.jackson.databind.JsonNode value) {
+        try {
+            return ClientJwks.parseRegistered(Json.write(value)).toString();
+        } catch (ClientJwks.InvalidJwks e) {
+            f.invalid("jwks", "invalid", e.getMessage());
+            return null;
+        }
+    }
+
+    /** A PATCH: {@link #checkAuthentication} on the result, and a new secret when the client turns to client_secret_jwt. */
+    static void checkMethodChange(Client before, Client after, Optional<String> newSecret) {
+        checkAuthentication(after, newSecret, "client_secret");
+        if (Client.SECRET_JWT.equals(after.tokenEndpointAuthMethod())
+                && !Client.SECRET_JWT.equals(before.tokenEndpointAuthMethod()) && newSecret.isEmpty()) {
+            throw ProblemException.invalid(InvalidParameter.of("body", "client_secret", "dependent_fields",
+                    "is required when token_endpoint_auth_method changes to client_secret_jwt: existing secrets "
+                            + "are stored only as hashes, which cannot key an HMAC"));
+        }
+    }
+
+    /**
+     * Rules on the client as it will be stored (after a PATCH is applied): keys for
+     * {@code private_key_jwt}, and a secret long enough for {@code client_secret_jwt}'s HMAC.
+     *
+     * @param newSecret   the secret this request sets, if any
+     * @param secretField the request field that carries it
+     */
+    static void checkAuthentication(Client c, Optional<String> newSecret, String secretField) {
+        if (c.jwks() != null && c.jwksUri() != null) {
+            throw ProblemException.invalid(InvalidParameter.of("body", "jwks_uri", "invalid",
+                    "cannot be set together with jwks; register the keys one way"));
+        }
+        if (Client.PRIVATE_KEY_JWT.equals(c.tokenEndpointAuthMethod()) && c.jwks() == null && c.jwksUri() == null) {
+            throw ProblemException.invalid(InvalidParameter.of("body", "jwks", "dependent_fields",
+                    "or jwks_uri is required when token_endpoint_auth_method is private_key_jwt"));
+        }
+        if (Client.SECRET_JWT.equals(c.tokenEndpointAuthMethod()) && newSecret.isPresent()
+                && newSecret.get().length() < MIN_JWT_SECRET_LENGTH) {
+            throw ProblemException.invalid(InvalidParameter.min("body", secretField, "min_length", MIN_JWT_SECRET_LENGTH,
+                    "must be at least " + MIN_JWT_SECRET_LENGTH + " characters long for client_secret_jwt (HS256 needs a "
+                            + "256-bit key)"));
+        }
     }
 
     static boolean isValidClientId(String id) {

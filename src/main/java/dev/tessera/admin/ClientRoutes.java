@@ -1,7 +1,10 @@
 package dev.tessera.admin;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tessera.client.Client;
 import dev.tessera.http.InvalidParameter;
+import dev.tessera.http.Json;
 import dev.tessera.http.JsonBody;
 import dev.tessera.http.ProblemException;
 import dev.tessera.http.Responses;
@@ -99,6 +102,14 @@ final class ClientRoutes implements RouteGroup {
         return new Fields(JsonBody.read(ctx, admin.maxBodyBytes()), ClientFields.FIELDS, ClientFields.READ_ONLY);
     }
 
+    private static JsonNode readJson(String stored) {
+        try {
+            return Json.MAPPER.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored client JWK Set is not JSON", e);
+        }
+    }
+
     static Map<String, Object> render(Client c, String secret) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("access_token_duration", c.accessTokenDuration());
@@ -112,6 +123,13 @@ final class ClientRoutes implements RouteGroup {
         out.put("grant_types", c.grantTypes());
         out.put("id", c.id());
         out.put("id_token_duration", c.idTokenDuration());
+        // Tessera's additions appear only when set, so a client without keys reads exactly as in Kong Identity
+        if (c.jwks() != null) {
+            out.put("jwks", readJson(c.jwks()));
+        }
+        if (c.jwksUri() != null) {
+            out.put("jwks_uri", c.jwksUri());
+        }
         out.put("labels", c.labels());
         out.put("login_uri", c.loginUri());
         out.put("name", c.name());

@@ -6,6 +6,7 @@ import dev.tessera.http.ProblemException;
 import dev.tessera.store.Timestamps;
 import dev.tessera.store.Tx;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,9 +26,14 @@ final class ClientSecretService {
     ClientSecret create(Change change, Client client, ClientService.NewSecret secret, boolean enabled) {
         Tx tx = change.tx();
         long now = Timestamps.nowMicros();
-        ClientSecret stored = new ClientSecret(client.authServerId(), client.id(), UUID.randomUUID(), secret.hash(),
-                enabled, now, now);
         lockClient(tx, client);
+        // read again under the lock: whether the secret is sealed follows the method the client has now
+        Client current = admin.clients().find(tx, client.authServerId(), client.id())
+                .orElseThrow(ClientService::notFound);
+        ClientFields.checkAuthentication(current, Optional.of(secret.value()), "secret");
+        UUID secretId = UUID.randomUUID();
+        ClientSecret stored = new ClientSecret(client.authServerId(), client.id(), secretId, secret.hash(),
+                enabled, admin.sealFor(current, secretId, secret.value()), now, now);
         if (admin.clientSecrets().count(tx, client.authServerId(), client.id(), false) >= ClientSecret.MAX_TOTAL) {
             throw ProblemException.forbidden("A client can have at most " + ClientSecret.MAX_TOTAL
                     + " secrets; delete an old one first");

@@ -10,6 +10,7 @@ import dev.tessera.token.ClientDeletion;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -65,7 +66,10 @@ final class ClientService {
         long now = Timestamps.nowMicros();
         Client client = build(serverId, RandomStrings.clientId(), in, now, now);
         ClientConsistency.check(client);
-        ClientSecret stored = new ClientSecret(serverId, client.id(), UUID.randomUUID(), secret.hash(), true, now, now);
+        ClientFields.checkAuthentication(client, Optional.empty(), "client_secret");
+        UUID secretId = UUID.randomUUID();
+        ClientSecret stored = new ClientSecret(serverId, client.id(), secretId, secret.hash(), true,
+                admin.sealFor(client, secretId, secret.value()), now, now);
         Tx tx = change.tx();
         admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
         Conflicts.uniqueName(TYPE, client.name(), () -> {
@@ -85,6 +89,7 @@ final class ClientService {
         var existing = admin.clients().find(tx, serverId, id);
         Client client = build(serverId, id, in, existing.map(Client::createdAt).orElse(now), now);
         ClientConsistency.check(client);
+        ClientFields.checkAuthentication(client, Optional.of(secret.value()), "client_secret");
         admin.requireScopes(tx, serverId, client.allowScopes(), "allow_scopes");
         Conflicts.uniqueName(TYPE, client.name(), () -> {
             if (existing.isPresent()) {
@@ -94,7 +99,9 @@ final class ClientService {
             }
             return client;
         });
-        admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, UUID.randomUUID(), secret.hash(), true, now, now));
+        UUID secretId = UUID.randomUUID();
+        admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, secretId, secret.hash(), true,
+                admin.sealFor(client, secretId, secret.value()), now, now));
         int status = existing.isEmpty() ? 201 : 200;
         change.audit(TYPE, id, serverId, status);
         change.clientChanged(serverId, id);
@@ -112,16 +119,24 @@ final class ClientService {
                 in.loginUri().map(Fields.Nullable::value).orElse(in.loginUri().isPresent() ? null : c.loginUri()),
                 in.accessTokenDuration().orElse(c.accessTokenDuration()), in.idTokenDuration().orElse(c.idTokenDuration()),
                 in.allowAllScopes().orElse(c.allowAllScopes()), in.allowScopes().orElse(c.allowScopes()), labels,
-                in.authMethod().orElse(c.tokenEndpointAuthMethod()), c.createdAt(), now,
+                in.authMethod().orElse(c.tokenEndpointAuthMethod()),
+                in.jwks().isPresent() ? in.jwks().get().value() : c.jwks(),
+                in.jwksUri().isPresent() ? in.jwksUri().get().value() : c.jwksUri(), c.createdAt(), now,
                 in.allowDirectAuthorization().orElse(c.allowDirectAuthorization()));
         ClientConsistency.check(next);
+        ClientFields.checkMethodChange(c, next, in.clientSecret());
         in.allowScopes().ifPresent(s -> admin.requireScopes(tx, serverId, s, "allow_scopes"));
         Conflicts.uniqueName(TYPE, in.name().orElse(null), () -> {
             admin.clients().update(tx, next);
             return next;
         });
+        if (Client.SECRET_JWT.equals(c.tokenEndpointAuthMethod()) && !Client.SECRET_JWT.equals(next.tokenEndpointAuthMethod())) {
+            admin.clientSecrets().forgetSealed(tx, serverId, id);
+        }
         if (secret != null) {
-            admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, UUID.randomUUID(), secret.hash(), true, now, now));
+            UUID secretId = UUID.randomUUID();
+            admin.clientSecrets().replaceAll(tx, new ClientSecret(serverId, id, secretId, secret.hash(), true,
+                    admin.sealFor(next, secretId, secret.value()), now, now));
         }
         change.audit(TYPE, id, serverId, 200);
         change.clientChanged(serverId, id);
@@ -144,7 +159,8 @@ final class ClientService {
                 in.loginUri().map(Fields.Nullable::value).orElse(null),
                 in.accessTokenDuration().orElse(Client.DEFAULT_DURATION), in.idTokenDuration().orElse(Client.DEFAULT_DURATION),
                 in.allowAllScopes().orElse(false), in.allowScopes().orElse(List.of()), labels,
-                in.authMethod().orElse("client_secret_post"), createdAt, now,
+                in.authMethod().orElse("client_secret_post"), in.jwks().map(Fields.Nullable::value).orElse(null),
+                in.jwksUri().map(Fields.Nullable::value).orElse(null), createdAt, now,
                 in.allowDirectAuthorization().orElse(false));
     }
 

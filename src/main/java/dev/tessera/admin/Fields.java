@@ -87,6 +87,22 @@ final class Fields {
         return checkLength(field, n.textValue(), minLength, maxLength);
     }
 
+    /** A JSON object field that may also be null; anything else is an {@code is_object} violation. */
+    Optional<Nullable<JsonNode>> nullableObject(String field) {
+        JsonNode n = node(field);
+        if (n == null) {
+            return Optional.empty();
+        }
+        if (n.isNull()) {
+            return Optional.of(new Nullable<>(null));
+        }
+        if (!n.isObject()) {
+            invalid(field, "is_object", "must be an object");
+            return Optional.empty();
+        }
+        return Optional.of(new Nullable<>(n));
+    }
+
     /** A string field that may also be null (returns Optional.of(null) wrapped in a holder). */
     Optional<Nullable<String>> nullableString(String field, int minLength, int maxLength) {
         if (isNull(field)) {

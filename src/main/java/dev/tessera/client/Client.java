@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** An OAuth client of one auth server: the machine credential and what it may ask for. */
+/**
+ * An OAuth client of one auth server: the machine credential and what it may ask for.
+ * {@code jwks} (a public JWK Set as JSON text) and {@code jwksUri} are the client's keys for
+ * {@code private_key_jwt}; null when not set.
+ */
 public record Client(
         UUID authServerId,
         String id,
@@ -19,13 +23,20 @@ public record Client(
         List<UUID> allowScopes,
         Map<String, String> labels,
         String tokenEndpointAuthMethod,
+        String jwks,
+        String jwksUri,
         long createdAt,
         long updatedAt,
         boolean allowDirectAuthorization) {
 
     public static final List<String> GRANT_TYPES = List.of("client_credentials", "authorization_code", "refresh_token", "implicit");
     public static final List<String> RESPONSE_TYPES = List.of("none", "token", "code", "id_token");
-    public static final List<String> AUTH_METHODS = List.of("client_secret_post", "client_secret_basic", "none");
+    public static final List<String> AUTH_METHODS = List.of("client_secret_post", "client_secret_basic", "client_secret_jwt",
+            "private_key_jwt", "none");
+    /** Authenticates with an HMAC-signed assertion (RFC 7523 §2.2), so its secrets are kept encrypted too. */
+    public static final String SECRET_JWT = "client_secret_jwt";
+    /** Authenticates with an assertion signed by its own key, published as {@code jwks} or {@code jwks_uri}. */
+    public static final String PRIVATE_KEY_JWT = "private_key_jwt";
     public static final int DEFAULT_DURATION = 300;
     public static final int MIN_DURATION = 60;
     public static final int MAX_DURATION = 2_592_000;

@@ -23,7 +23,7 @@ import java.util.UUID;
 public final class ClientRepository {
     private static final String COLUMNS = "t.auth_server_id, t.id, t.name, t.grant_types, t.response_types, "
             + "t.redirect_uris, t.login_uri, t.access_token_duration, t.id_token_duration, t.allow_all_scopes, "
-            + "t.token_endpoint_auth_method, t.created_at, t.updated_at, t.allow_direct_authorization";
+            + "t.token_endpoint_auth_method, t.created_at, t.updated_at, t.allow_direct_authorization, t.jwks, t.jwks_uri";
 
     private final Jdbc jdbc;
 
@@ -34,22 +34,23 @@ public final class ClientRepository {
     public void insert(Tx tx, Client c) {
         tx.update("INSERT INTO clients (auth_server_id, id, name, grant_types, response_types, redirect_uris, login_uri, "
                         + "access_token_duration, id_token_duration, allow_all_scopes, token_endpoint_auth_method, "
-                        + "created_at, updated_at, allow_direct_authorization) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "created_at, updated_at, allow_direct_authorization, jwks, jwks_uri) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 c.authServerId().toString(), c.id(), c.name(), JsonColumns.write(c.grantTypes()),
                 JsonColumns.write(c.responseTypes()), JsonColumns.write(c.redirectUris()), c.loginUri(),
                 c.accessTokenDuration(), c.idTokenDuration(), c.allowAllScopes(), c.tokenEndpointAuthMethod(),
-                c.createdAt(), c.updatedAt(), c.allowDirectAuthorization());
+                c.createdAt(), c.updatedAt(), c.allowDirectAuthorization(), c.jwks(), c.jwksUri());
         insertChildren(tx, c);
     }
 
     public void update(Tx tx, Client c) {
         tx.update("UPDATE clients SET name = ?, grant_types = ?, response_types = ?, redirect_uris = ?, login_uri = ?, "
                         + "access_token_duration = ?, id_token_duration = ?, allow_all_scopes = ?, "
-                        + "token_endpoint_auth_method = ?, updated_at = ?, allow_direct_authorization = ? "
+                        + "token_endpoint_auth_method = ?, updated_at = ?, allow_direct_authorization = ?, jwks = ?, jwks_uri = ? "
                         + "WHERE auth_server_id = ? AND id = ?",
                 c.name(), JsonColumns.write(c.grantTypes()), JsonColumns.write(c.responseTypes()),
                 JsonColumns.write(c.redirectUris()), c.loginUri(), c.accessTokenDuration(), c.idTokenDuration(),
-                c.allowAllScopes(), c.tokenEndpointAuthMethod(), c.updatedAt(), c.allowDirectAuthorization(),
+                c.allowAllScopes(), c.tokenEndpointAuthMethod(), c.updatedAt(), c.allowDirectAuthorization(), c.jwks(), c.jwksUri(),
                 c.authServerId().toString(), c.id());
         tx.update("DELETE FROM client_labels WHERE auth_server_id = ? AND client_id = ?", c.authServerId().toString(), c.id());
         tx.update("DELETE FROM client_scopes WHERE auth_server_id = ? AND client_id = ?", c.authServerId().toString(), c.id());
@@ -140,13 +141,13 @@ public final class ClientRepository {
         return clients.stream().map(c -> new Client(c.authServerId(), c.id(), c.name(), c.grantTypes(), c.responseTypes(),
                 c.redirectUris(), c.loginUri(), c.accessTokenDuration(), c.idTokenDuration(), c.allowAllScopes(),
                 scopes.getOrDefault(c.id(), List.of()), labels.getOrDefault(c.id(), Map.of()), c.tokenEndpointAuthMethod(),
-                c.createdAt(), c.updatedAt(), c.allowDirectAuthorization())).toList();
+                c.jwks(), c.jwksUri(), c.createdAt(), c.updatedAt(), c.allowDirectAuthorization())).toList();
     }
 
     private static Client row(ResultSet rs) throws SQLException {
         return new Client(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3),
                 JsonColumns.read(rs.getString(4)), JsonColumns.read(rs.getString(5)), JsonColumns.read(rs.getString(6)),
                 rs.getString(7), rs.getInt(8), rs.getInt(9), rs.getBoolean(10), List.of(), Map.of(), rs.getString(11),
-                rs.getLong(12), rs.getLong(13), rs.getBoolean(14));
+                rs.getString(15), rs.getString(16), rs.getLong(12), rs.getLong(13), rs.getBoolean(14));
     }
 }

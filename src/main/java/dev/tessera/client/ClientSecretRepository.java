@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /** Client secrets (hashes only). */
 public final class ClientSecretRepository {
-    private static final String COLUMNS = "t.auth_server_id, t.client_id, t.id, t.secret_hash, t.enabled, t.created_at, t.updated_at";
+    private static final String COLUMNS = "t.auth_server_id, t.client_id, t.id, t.secret_hash, t.enabled, t.created_at, t.updated_at, t.secret_encrypted";
 
     private final Jdbc jdbc;
 
@@ -23,9 +23,10 @@ public final class ClientSecretRepository {
     }
 
     public void insert(Tx tx, ClientSecret s) {
-        tx.update("INSERT INTO client_secrets (auth_server_id, client_id, id, secret_hash, enabled, created_at, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                s.authServerId().toString(), s.clientId(), s.id().toString(), s.hash(), s.enabled(), s.createdAt(), s.updatedAt());
+        tx.update("INSERT INTO client_secrets (auth_server_id, client_id, id, secret_hash, enabled, created_at, updated_at, "
+                        + "secret_encrypted) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                s.authServerId().toString(), s.clientId(), s.id().toString(), s.hash(), s.enabled(), s.createdAt(), s.updatedAt(),
+                s.sealed());
     }
 
     /** Makes {@code s} the client's only secret (PUT, or PATCH with client_secret). */
@@ -37,6 +38,12 @@ public final class ClientSecretRepository {
     public void setEnabled(Tx tx, ClientSecret s) {
         tx.update("UPDATE client_secrets SET enabled = ?, updated_at = ? WHERE auth_server_id = ? AND client_id = ? AND id = ?",
                 s.enabled(), s.updatedAt(), s.authServerId().toString(), s.clientId(), s.id().toString());
+    }
+
+    /** Drops the encrypted copies of a client's secrets (it no longer uses {@code client_secret_jwt}). */
+    public void forgetSealed(Tx tx, UUID authServerId, String clientId) {
+        tx.update("UPDATE client_secrets SET secret_encrypted = NULL WHERE auth_server_id = ? AND client_id = ? "
+                + "AND secret_encrypted IS NOT NULL", authServerId.toString(), clientId);
     }
 
     public boolean delete(Tx tx, UUID authServerId, String clientId, UUID id) {
@@ -78,6 +85,6 @@ public final class ClientSecretRepository {
 
     private static ClientSecret row(ResultSet rs) throws SQLException {
         return new ClientSecret(UUID.fromString(rs.getString(1)), rs.getString(2), UUID.fromString(rs.getString(3)),
-                rs.getString(4), rs.getBoolean(5), rs.getLong(6), rs.getLong(7));
+                rs.getString(4), rs.getBoolean(5), rs.getString(8), rs.getLong(6), rs.getLong(7));
     }
 }

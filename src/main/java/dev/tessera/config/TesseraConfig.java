@@ -30,7 +30,8 @@ public record TesseraConfig(
         String sqliteSynchronous,
         ClientAuthLimits clientAuth,
         Optional<Listener> adminListener,
-        ConsoleSettings console) {
+        ConsoleSettings console,
+        ClientAssertionSettings clientAssertions) {
 
     /**
      * A separate listener for the management API and {@code /metrics}
@@ -53,6 +54,7 @@ public record TesseraConfig(
         Set<String> all = new HashSet<>(Set.of(names));
         all.addAll(ClientAuthLimits.names());
         all.addAll(ConsoleSettings.names());
+        all.addAll(ClientAssertionSettings.names());
         return Set.copyOf(all);
     }
 
@@ -108,7 +110,7 @@ public record TesseraConfig(
         Optional<Listener> adminListener = adminListener(env, host, port);
         return new TesseraConfig(host, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
                 masterKey, issuerDomain, maxBody, bodyTimeout, nativeCrypto, sqliteSynchronous,
-                ClientAuthLimits.from(env), adminListener, ConsoleSettings.from(env));
+                ClientAuthLimits.from(env), adminListener, ConsoleSettings.from(env), ClientAssertionSettings.from(env));
     }
 
     /** The admin listener binds to loopback unless told otherwise: it is meant for operators, not the internet. */
@@ -132,7 +134,7 @@ public record TesseraConfig(
     public TesseraConfig withPort(int port) {
         return new TesseraConfig(httpHost, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
                 masterKey, issuerDomain, maxBodyBytes, bodyTimeoutSeconds, nativeCrypto, sqliteSynchronous, clientAuth,
-                adminListener, console);
+                adminListener, console, clientAssertions);
     }
 
     /** True when the public URL is https: the console's cookie is then Secure even behind a TLS-terminating proxy. */

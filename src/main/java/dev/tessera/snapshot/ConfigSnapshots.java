@@ -138,9 +138,11 @@ public final class ConfigSnapshots implements AuthServerEvents {
         Map<String, ClientEntry> updated = new HashMap<>(current.clients());
         Optional<Client> client = clients.find(authServerId, clientId);
         if (client.isPresent()) {
-            List<String> hashes = secrets.enabled(authServerId, clientId).stream().map(ClientSecret::hash).toList();
+            List<ClientSecret> enabled = secrets.enabled(authServerId, clientId);
+            List<String> hashes = enabled.stream().map(ClientSecret::hash).toList();
             updated.put(clientId, new ClientEntry(client.get(), hashes,
-                    TemplateContexts.of(TemplateContexts.authServer(current.server()), client.get())));
+                    TemplateContexts.of(TemplateContexts.authServer(current.server()), client.get()),
+                    enabled.stream().filter(s -> s.sealed() != null).toList()));
         } else {
             updated.remove(clientId);
         }
@@ -185,14 +187,18 @@ public final class ConfigSnapshots implements AuthServerEvents {
             compiled.add(compile(c));
         }
         Map<String, List<String>> hashes = new HashMap<>();
+        Map<String, List<ClientSecret>> sealed = new HashMap<>();
         for (ClientSecret s : secrets.enabled(id)) {
             hashes.computeIfAbsent(s.clientId(), k -> new ArrayList<>()).add(s.hash());
+            if (s.sealed() != null) {
+                sealed.computeIfAbsent(s.clientId(), k -> new ArrayList<>()).add(s);
+            }
         }
         Map<String, Object> serverContext = TemplateContexts.authServer(server);
         Map<String, ClientEntry> clientEntries = new HashMap<>();
         for (Client c : clients.all(id)) {
             clientEntries.put(c.id(), new ClientEntry(c, List.copyOf(hashes.getOrDefault(c.id(), List.of())),
-                    TemplateContexts.of(serverContext, c)));
+                    TemplateContexts.of(serverContext, c), sealed.getOrDefault(c.id(), List.of())));
         }
         List<SigningKeyStore.StoredKey> stored = keys.publishedWithActive(id);
         SigningKey active = stored.stream().filter(SigningKeyStore.StoredKey::active).map(SigningKeyStore.StoredKey::key)

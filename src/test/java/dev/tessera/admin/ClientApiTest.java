@@ -63,7 +63,7 @@ class ClientApiTest {
         var bad = http.post(base, json("name", "c", "grant_types", List.of("password"), "response_types", List.of(),
                 "access_token_duration", 59, "id_token_duration", 2592001, "redirect_uris",
                 List.of("http://example.com/cb", "https://ok.example.com/cb#frag", "relative/path"),
-                "login_uri", "ftp://x", "token_endpoint_auth_method", "private_key_jwt", "allow_all_scopes", 1,
+                "login_uri", "ftp://x", "token_endpoint_auth_method", "tls_client_auth", "allow_all_scopes", 1,
                 "allow_scopes", List.of("x"), "client_secret", "mine"));
         assertThat(Violations.of(bad))
                 .containsEntry("grant_types", "enum")

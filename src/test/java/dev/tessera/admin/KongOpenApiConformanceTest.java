@@ -3,6 +3,7 @@ package dev.tessera.admin;
 import dev.tessera.support.Backend;
 import dev.tessera.support.BothBackends;
 import dev.tessera.support.Http;
+import dev.tessera.support.ClientKeys;
 import dev.tessera.support.KongApiDescription;
 import dev.tessera.support.OAuthFixture;
 import dev.tessera.support.Servers;
@@ -181,6 +182,12 @@ class KongOpenApiConformanceTest {
         expect(200, http.patch(clients + "/" + basic.text("id"), json("token_endpoint_auth_method", "client_secret_post")));
         expect(400, http.put(clients + "/" + migrated, json("name", "migrated",
                 "grant_types", List.of("client_credentials"), "response_types", List.of("token"))));
+        var keyed = expect(201, http.post(clients, json("name", "keyed", "grant_types", List.of("client_credentials"),
+                "response_types", List.of("token"), "token_endpoint_auth_method", "private_key_jwt",
+                "jwks", ClientKeys.rsa("conformance").publicJwks())));
+        expect(200, http.patch(clients + "/" + keyed.text("id"), json("jwks", null, "jwks_uri", "https://keys.app.test/jwks")));
+        expect(200, http.patch(clients + "/" + keyed.text("id"), json("token_endpoint_auth_method", "client_secret_jwt",
+                "client_secret", "a-secret-of-at-least-thirty-two-characters")));
 
         // Client secrets
         String secrets = clientPath + "/secrets";

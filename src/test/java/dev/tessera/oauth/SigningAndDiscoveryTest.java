@@ -60,9 +60,16 @@ class SigningAndDiscoveryTest {
             assertThat(m.path("grant_types_supported").toString())
                     .isEqualTo("[\"authorization_code\",\"client_credentials\",\"refresh_token\",\"implicit\"]");
             assertThat(m.path("token_endpoint_auth_methods_supported").toString())
-                    .isEqualTo("[\"client_secret_basic\",\"client_secret_post\",\"none\"]");
-            assertThat(m.path("introspection_endpoint_auth_methods_supported").toString())
-                    .isEqualTo("[\"client_secret_basic\",\"client_secret_post\"]");
+                    .isEqualTo("[\"client_secret_basic\",\"client_secret_post\",\"client_secret_jwt\",\"private_key_jwt\",\"none\"]");
+            for (String endpoint : List.of("token", "introspection", "revocation")) {
+                assertThat(m.path(endpoint + "_endpoint_auth_signing_alg_values_supported").toString()).isEqualTo(
+                        "[\"HS256\",\"HS384\",\"HS512\",\"RS256\",\"RS384\",\"RS512\",\"PS256\",\"PS384\",\"PS512\","
+                                + "\"ES256\",\"ES384\",\"ES512\",\"EdDSA\"]");
+            }
+            for (String endpoint : List.of("introspection", "revocation")) {
+                assertThat(m.path(endpoint + "_endpoint_auth_methods_supported").toString())
+                        .isEqualTo("[\"client_secret_basic\",\"client_secret_post\",\"client_secret_jwt\",\"private_key_jwt\"]");
+            }
             assertThat(m.path("scopes_supported").toString()).isEqualTo("[\"openid\",\"public\"]");
             assertThat(m.path("authorization_endpoint").asText()).isEqualTo(fx.issuer + "/authorize");
         }

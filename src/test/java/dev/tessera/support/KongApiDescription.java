@@ -95,7 +95,15 @@ public final class KongApiDescription {
                             messageContainsRegexp("request '/v1/config(:plan|:apply)?'"))),
             new Extension("GET /v1/auth-servers/{authServerId}/token-activity",
                     "tokens issued per client over the last hour or day, for the web console's activity charts",
-                    allOf(messageHasKey("validation.request.path.missing"), messageContainsSubstring("/token-activity"))));
+                    allOf(messageHasKey("validation.request.path.missing"), messageContainsSubstring("/token-activity"))),
+            new Extension("jwks, jwks_uri and the JWT client authentication methods",
+                    "a client may register public keys, inline (jwks) or by URL (jwks_uri; shown only when set), and "
+                            + "token_endpoint_auth_method takes client_secret_jwt and private_key_jwt (RFC 7523)",
+                    anyOf(addedFields("jwks", "jwks_uri"),
+                            allOf(anyOf(messageHasKey("validation.request.body.schema.enum"),
+                                            messageHasKey("validation.response.body.schema.enum")),
+                                    anyOf(messageContainsSubstring("(\"client_secret_jwt\")"),
+                                            messageContainsSubstring("(\"private_key_jwt\")"))))));
 
     /**
      * Not differences but the test's own needs and the validator's limits: requests the test
@@ -182,7 +190,8 @@ public final class KongApiDescription {
     }
 
     /** Every field Tessera adds to Kong's resources; a message may list several of them at once. */
-    private static final Set<String> ADDED_FIELDS = Set.of("access_token_typ", "require_pkce", "allow_direct_authorization");
+    private static final Set<String> ADDED_FIELDS = Set.of("access_token_typ", "require_pkce", "allow_direct_authorization",
+            "jwks", "jwks_uri");
     private static final Pattern LISTED = Pattern.compile("\\[(\"[^\\]]*\")\\]");
 
     /**

@@ -102,7 +102,7 @@ public final class StorageFixture implements AutoCloseable {
     public Client client(UUID authServerId, String name) {
         long now = Timestamps.nowMicros();
         Client client = new Client(authServerId, RandomStrings.slug(), name, List.of("client_credentials"), List.of("none"),
-                List.of(), null, 300, 300, true, List.of(), Map.of(), "client_secret_post", now, now);
+                List.of(), null, 300, 300, true, List.of(), Map.of(), "client_secret_post", null, null, now, now);
         jdbc.execute(tx -> new ClientRepository(jdbc).insert(tx, client));
         return client;
     }
@@ -110,7 +110,7 @@ public final class StorageFixture implements AutoCloseable {
     public void renameClient(Client client, String name) {
         Client renamed = new Client(client.authServerId(), client.id(), name, client.grantTypes(), client.responseTypes(),
                 client.redirectUris(), client.loginUri(), client.accessTokenDuration(), client.idTokenDuration(),
-                client.allowAllScopes(), client.allowScopes(), client.labels(), client.tokenEndpointAuthMethod(),
+                client.allowAllScopes(), client.allowScopes(), client.labels(), client.tokenEndpointAuthMethod(), client.jwks(), client.jwksUri(),
                 client.createdAt(), Timestamps.nowMicros());
         jdbc.execute(tx -> new ClientRepository(jdbc).update(tx, renamed));
     }

@@ -30,7 +30,7 @@ class ScopePolicyTest {
 
     private static Client client(boolean allowAll, List<UUID> allowed) {
         return new Client(SERVER, "c", "c", List.of("client_credentials"), List.of("token"), List.of(), null, 300, 300,
-                allowAll, allowed, Map.of(), "client_secret_post", 0, 0);
+                allowAll, allowed, Map.of(), "client_secret_post", null, null, 0, 0);
     }
 
     private List<String> granted(Client c, List<String> requested) {

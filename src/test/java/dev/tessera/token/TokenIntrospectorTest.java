@@ -33,7 +33,7 @@ class TokenIntrospectorTest {
         UUID id = UUID.randomUUID();
         AuthServer as = new AuthServer(id, "slugslugslugslug", "s", "", "aud", SigningAlgorithm.RS256, AccessTokenType.JWT, List.of(), Map.of(), 0, 0);
         Client c = new Client(id, "client", "client", List.of("client_credentials"), List.of("token"), List.of(), null,
-                300, 300, false, List.of(), Map.of(), "client_secret_post", 0, 0);
+                300, 300, false, List.of(), Map.of(), "client_secret_post", null, null, 0, 0);
         return new AuthServerConfig(as, "https://issuer/auth", List.of(), Map.of(), List.of(),
                 Map.of("client", new ClientEntry(c, List.of(), Map.of())), key, Map.of(key.kid(), key), "{}",
                 new TokenVerifier(CRYPTO, Map.of(key.kid(), key)::get));

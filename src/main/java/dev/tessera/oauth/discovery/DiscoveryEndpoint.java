@@ -2,7 +2,9 @@ package dev.tessera.oauth.discovery;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.nimbusds.jose.JWSAlgorithm;
 import dev.tessera.http.Json;
+import dev.tessera.oauth.clientauth.assertion.ClientAssertionVerifier;
 import dev.tessera.scope.Scope;
 import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.CompiledClaim;
@@ -12,13 +14,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Metadata — OpenID Connect Discovery 1.0 §3 and RFC 8414 §2 (one document serves both), and
  * the JWKS — RFC 7517 §5. Metadata lists exactly what works: clients trust it.
  */
 public final class DiscoveryEndpoint {
-    private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
+    private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post",
+            "client_secret_jwt", "private_key_jwt");
+    /** The algorithms client assertions may use (RFC 8414 §2), the same at every endpoint that authenticates clients. */
+    private static final List<String> AUTH_SIGNING_ALGS = Stream.concat(ClientAssertionVerifier.HMAC_ALGS.stream(),
+            ClientAssertionVerifier.KEY_ALGS.stream()).map(JWSAlgorithm::getName).toList();
 
     /** What the authorize endpoint serves (issue 10); "code id_token" and other hybrids are not. */
     private static final List<String> RESPONSE_TYPES = List.of("code", "token", "id_token", "id_token token");
@@ -65,6 +72,9 @@ public final class DiscoveryEndpoint {
         m.put("token_endpoint_auth_methods_supported", tokenAuthMethods);
         m.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);
         m.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
+        m.put("token_endpoint_auth_signing_alg_values_supported", AUTH_SIGNING_ALGS);
+        m.put("introspection_endpoint_auth_signing_alg_values_supported", AUTH_SIGNING_ALGS);
+        m.put("revocation_endpoint_auth_signing_alg_values_supported", AUTH_SIGNING_ALGS);
         List<String> algs = List.of(server.server().signingAlgorithm().name());
         m.put("id_token_signing_alg_values_supported", algs);
         m.put("subject_types_supported", List.of("public"));
