@@ -19,7 +19,9 @@ import dev.tessera.http.HttpServer;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.keys.CryptoProvider;
 import dev.tessera.keys.KeyEncryption;
-import dev.tessera.keys.RsaKeyPairs;
+import dev.tessera.keys.KeyLifecycle;
+import dev.tessera.keys.KeyPairs;
+import dev.tessera.keys.KeyScheduler;
 import dev.tessera.keys.SigningKeyStore;
 import dev.tessera.keys.TokenSigner;
 import dev.tessera.oauth.OAuthRoutes;
@@ -77,8 +79,11 @@ public final class App implements AutoCloseable {
 
     private final FailureLog failureLog;
 
+    private final KeyScheduler keyScheduler;
+
     private App(Database database, Javalin server, Javalin adminServer, String publicUrl, TokenLog tokenLog, TokenPurger purger,
-                ChangeBus bus, DatabaseAvailability availability, FailureLog failureLog) {
+                ChangeBus bus, DatabaseAvailability availability, FailureLog failureLog, KeyScheduler keyScheduler) {
+        this.keyScheduler = keyScheduler;
         this.adminServer = adminServer;
         this.failureLog = failureLog;
         this.bus = bus;
@@ -91,6 +96,11 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(TesseraConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts with a clock for key rotation steps (tests move it instead of sleeping). */
+    public static App start(TesseraConfig config, Clock clock) {
         long started = System.nanoTime();
         // Loading the native crypto library takes a few hundred milliseconds: do it while the database opens.
         CompletableFuture<CryptoProvider> cryptoLoading = CompletableFuture.supplyAsync(
@@ -101,10 +111,12 @@ public final class App implements AutoCloseable {
         ChangeBus bus = null;
         DatabaseAvailability availability = new DatabaseAvailability(database);
         FailureLog failureLog = null;
+        KeyScheduler keyScheduler = null;
         List<Javalin> servers = new ArrayList<>();
         try {
             database.migrate();
-            MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
+            MasterKey masterKey = MasterKey.loadFrom(config.masterKey(), config.keys().masterKeyFile()
+                    .orElse(config.dataDir().resolve(MasterKey.FILE_NAME)));
             MasterKeyCheck.verify(database.jdbc(), masterKey);
             AdminTokens adminTokens = AdminTokens.keyedBy(database.jdbc(), masterKey);
             adminTokens.bootstrap(config.adminToken()).ifPresent(token -> BootstrapNotice.print(System.out, token));
@@ -117,9 +129,10 @@ public final class App implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
             CryptoProvider crypto = cryptoLoading.join();
-            SigningKeyStore keys = new SigningKeyStore(database.jdbc(), new RsaKeyPairs(crypto),
-                    new KeyEncryption(masterKey.derive("signing-key-encryption"), crypto));
-            ConfigSnapshots snapshots = new ConfigSnapshots(database.jdbc(), keys, issuers, crypto);
+            SigningKeyStore keys = new SigningKeyStore(database.jdbc(), new KeyPairs(crypto),
+                    new KeyEncryption(masterKey.derive(MasterKey.SIGNING_KEY_PURPOSE), crypto), clock);
+            KeyLifecycle lifecycle = new KeyLifecycle(keys, config.keys().leadTime(), config.keys().clockSkew());
+            ConfigSnapshots snapshots = new ConfigSnapshots(database.jdbc(), lifecycle, issuers, crypto);
 
             TokenRepository tokenRepository = new TokenRepository(database.jdbc());
             Revocations revocations = new Revocations();
@@ -129,6 +142,8 @@ public final class App implements AutoCloseable {
                     ? PostgresChangeBus.start(database.dataSource(), database.jdbcUrl(), sync, PostgresChangeBus.Timing.DEFAULT)
                     : ChangeBus.NONE;
             availability.start();
+            keyScheduler = new KeyScheduler(lifecycle, sync::changed);
+            keyScheduler.start();
             Gauge.builder("tessera.database.available", availability, a -> a.isUp() ? 1 : 0)
                     .description("1 while the database takes writes, 0 while token requests are refused with 503")
                     .register(metrics);
@@ -148,8 +163,9 @@ public final class App implements AutoCloseable {
             RouteGroup health = new HealthRoutes(availability::isUp);
             List<RouteGroup> management = List.of(HealthRoutes.metrics(metrics),
                     new AdminApi(database.jdbc(), adminTokens, hasher, issuers, sync, config.maxBodyBytes(),
-                            tokenRepository, revoker));
-            RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes()), tokenEndpoint,
+                            tokenRepository, revoker, lifecycle));
+            RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(tokenEndpoint.grantTypes(),
+                    config.keys().jwksMaxAge().toSeconds()), tokenEndpoint,
                     new IntrospectionEndpoint(clientAuth, introspector), new RevocationEndpoint(clientAuth, introspector, revoker),
                     new UserinfoEndpoint(introspector), metrics);
 
@@ -175,11 +191,15 @@ public final class App implements AutoCloseable {
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            return new App(database, server, adminServer, publicUrl.get(), tokenLog, purger, bus, availability, failureLog);
+            return new App(database, server, adminServer, publicUrl.get(), tokenLog, purger, bus, availability, failureLog,
+                    keyScheduler);
         } catch (RuntimeException e) {
             servers.forEach(Javalin::stop);
             if (failureLog != null) {
                 failureLog.close();
+            }
+            if (keyScheduler != null) {
+                keyScheduler.close();
             }
             if (bus != null) {
                 bus.close();
@@ -213,6 +233,11 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    /** Runs the signing-key steps that are due now instead of waiting for the next tick (for tests). */
+    public java.util.Set<java.util.UUID> runKeySteps() {
+        return keyScheduler.runNow();
+    }
+
     /**
      * Stops in order: no new connections, in-flight requests finish (up to the HTTP stop timeout),
      * the token log commits what is queued, then the database closes.
@@ -224,6 +249,7 @@ public final class App implements AutoCloseable {
             adminServer.stop();
         }
         server.stop();
+        keyScheduler.close();
         failureLog.close();
         bus.close();
         purger.close();

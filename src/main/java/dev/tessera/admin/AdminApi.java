@@ -9,6 +9,7 @@ import dev.tessera.claim.ClaimRepository;
 import dev.tessera.client.ClientRepository;
 import dev.tessera.client.ClientSecretRepository;
 import dev.tessera.crypto.SecretHasher;
+import dev.tessera.keys.KeyLifecycle;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.keys.ClaimValues;
 import dev.tessera.scope.ScopeRepository;
@@ -31,7 +32,7 @@ public final class AdminApi implements RouteGroup {
     private final List<RouteGroup> groups = new ArrayList<>();
 
     public AdminApi(Jdbc jdbc, AdminTokens tokens, SecretHasher hasher, Issuers issuers, AuthServerEvents events,
-                    int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker) {
+                    int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker, KeyLifecycle keys) {
         this.tokens = tokens;
         this.audit = new AuditLog(jdbc);
         AdminContext ctx = new AdminContext(jdbc, new AuthServerRepository(jdbc), new ScopeRepository(jdbc),
@@ -46,6 +47,7 @@ public final class AdminApi implements RouteGroup {
         groups.add(new TestClaimRoutes(ctx));
         groups.add(new AdminTokenRoutes(tokens, maxBodyBytes));
         groups.add(new AuditEventRoutes(audit));
+        groups.add(new KeyRoutes(ctx, keys));
     }
 
     /**

@@ -28,7 +28,7 @@ import java.util.UUID;
 final class AuthServerRoutes implements RouteGroup {
     static final String PATH = "/v1/auth-servers";
     private static final Set<String> FIELDS = Set.of("name", "description", "audience", "signing_algorithm",
-            "access_token_typ", "labels", "trusted_origins");
+            "access_token_typ", "labels", "trusted_origins", "key_rotation_period_days");
     private static final Set<String> READ_ONLY = Set.of("id", "issuer", "metadata_uri", "jwks_uri", "created_at",
             "updated_at");
     private static final ListParams.Spec LIST = new ListParams.Spec(
@@ -72,10 +72,11 @@ final class AuthServerRoutes implements RouteGroup {
         AccessTokenType typ = accessTokenType(f).orElse(AccessTokenType.JWT);
         Map<String, String> labels = f.labels("labels").orElse(Map.of());
         List<String> origins = trustedOrigins(f).orElse(List.of());
+        Integer rotationDays = rotationPeriod(f).map(Fields.Nullable::value).orElse(null);
         f.done();
         long now = Timestamps.nowMicros();
         AuthServer server = new AuthServer(UUID.randomUUID(), RandomStrings.slug(), name,
-                description == null ? "" : description, audience, alg, typ, origins, labels, now, now);
+                description == null ? "" : description, audience, alg, typ, origins, labels, now, now, rotationDays);
         var creation = admin.events().prepareCreation(server);
         Conflicts.uniqueName("auth server", name, () -> jdbc.inTransaction(tx -> {
             servers.insert(tx, server);
@@ -106,7 +107,10 @@ final class AuthServerRoutes implements RouteGroup {
         var typ = accessTokenType(f);
         var labelUpdates = f.labelUpdates("labels", true);
         var origins = trustedOrigins(f);
+        var rotationDays = rotationPeriod(f);
         f.done();
+        // A new algorithm brings a key of its type into the lifecycle, generated before the transaction.
+        var algorithmChange = alg.map(a -> admin.events().prepareAlgorithmChange(id, a)).orElse(tx -> { });
         AuthServer updated = Conflicts.uniqueName("auth server", name.orElse(null), () -> jdbc.inTransaction(tx -> {
             AuthServer s = servers.find(tx, id).orElseThrow(() -> ProblemException.notFound("Auth server not found"));
             Map<String, String> labels = LabelPatch.apply(s.labels(), f.isNull("labels"), labelUpdates);
@@ -114,8 +118,10 @@ final class AuthServerRoutes implements RouteGroup {
                     description.map(d -> d.value() == null ? "" : d.value()).orElse(s.description()),
                     audience.orElse(s.audience()), alg.orElse(s.signingAlgorithm()), typ.orElse(s.accessTokenType()),
                     origins.orElse(s.trustedOrigins()),
-                    labels, s.createdAt(), Timestamps.nowMicros());
+                    labels, s.createdAt(), Timestamps.nowMicros(),
+                    rotationDays.map(Fields.Nullable::value).orElse(s.keyRotationPeriodDays()));
             servers.update(tx, next);
+            algorithmChange.run(tx);
             return next;
         }));
         admin.events().changed(id);
@@ -148,6 +154,14 @@ final class AuthServerRoutes implements RouteGroup {
         return f.oneOf("access_token_typ", AccessTokenType.NAMES, t -> AccessTokenType.of(t).orElseThrow());
     }
 
+    /** key_rotation_period_days: whole days, 1 to 3650 (ten years), or null for rotation on demand only. */
+    private static java.util.Optional<Fields.Nullable<Integer>> rotationPeriod(Fields f) {
+        if (f.isNull("key_rotation_period_days")) {
+            return java.util.Optional.of(new Fields.Nullable<>(null));
+        }
+        return f.integer("key_rotation_period_days", 1, 3650).map(Fields.Nullable::new);
+    }
+
     private static java.util.Optional<List<String>> trustedOrigins(Fields f) {
         return f.stringArray("trusted_origins", 0, 16, 512, AuthServerRoutes::originProblem);
     }
@@ -174,6 +188,7 @@ final class AuthServerRoutes implements RouteGroup {
         out.put("id", s.id().toString());
         out.put("issuer", issuers.issuer(s.slug()));
         out.put("jwks_uri", issuers.jwksUri(s.slug()));
+        out.put("key_rotation_period_days", s.keyRotationPeriodDays());
         out.put("labels", s.labels());
         out.put("metadata_uri", issuers.metadataUri(s.slug()));
         out.put("name", s.name());

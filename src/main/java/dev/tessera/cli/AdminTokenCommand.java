@@ -45,7 +45,7 @@ final class AdminTokenCommand implements Callable<Integer> {
         TesseraConfig config = main.config();
         try (Database db = Database.open(config)) {
             db.migrate();
-            MasterKey key = MasterKey.load(config.masterKey(), config.dataDir());
+            MasterKey key = MasterKey.loadFrom(config.masterKey(), config.keys().masterKeyFile().orElse(config.dataDir().resolve(MasterKey.FILE_NAME)));
             MasterKeyCheck.verify(db.jdbc(), key);
             return work.apply(AdminTokens.keyedBy(db.jdbc(), key));
         }

@@ -29,7 +29,8 @@ public record TesseraConfig(
         boolean nativeCrypto,
         String sqliteSynchronous,
         ClientAuthLimits clientAuth,
-        Optional<Listener> adminListener) {
+        Optional<Listener> adminListener,
+        KeySettings keys) {
 
     /**
      * A separate listener for the management API and {@code /metrics}
@@ -51,6 +52,7 @@ public record TesseraConfig(
     private static Set<String> known(String... names) {
         Set<String> all = new HashSet<>(Set.of(names));
         all.addAll(ClientAuthLimits.names());
+        all.addAll(KeySettings.names());
         return Set.copyOf(all);
     }
 
@@ -106,7 +108,7 @@ public record TesseraConfig(
         Optional<Listener> adminListener = adminListener(env, host, port);
         return new TesseraConfig(host, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
                 masterKey, issuerDomain, maxBody, bodyTimeout, nativeCrypto, sqliteSynchronous,
-                ClientAuthLimits.from(env), adminListener);
+                ClientAuthLimits.from(env), adminListener, KeySettings.from(env));
     }
 
     /** The admin listener binds to loopback unless told otherwise: it is meant for operators, not the internet. */
@@ -130,7 +132,7 @@ public record TesseraConfig(
     public TesseraConfig withPort(int port) {
         return new TesseraConfig(httpHost, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
                 masterKey, issuerDomain, maxBodyBytes, bodyTimeoutSeconds, nativeCrypto, sqliteSynchronous, clientAuth,
-                adminListener);
+                adminListener, keys);
     }
 
     /** The public base URL, defaulting to {@code http://localhost:<bound port>}. */

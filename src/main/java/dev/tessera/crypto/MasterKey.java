@@ -22,6 +22,11 @@ import javax.crypto.spec.SecretKeySpec;
  * share a PostgreSQL database must share the master key.
  */
 public final class MasterKey {
+    /** The key file's name in the data directory, unless {@code TESSERA_MASTER_KEY_FILE} names another path. */
+    public static final String FILE_NAME = "master.key";
+    /** The purpose of the key that encrypts signing keys at rest. */
+    public static final String SIGNING_KEY_PURPOSE = "signing-key-encryption";
+
     private final byte[] key;
 
     private MasterKey(byte[] key) {
@@ -36,12 +41,17 @@ public final class MasterKey {
     }
 
     public static MasterKey load(java.util.Optional<String> configured, Path dataDir) {
+        return loadFrom(configured, dataDir.resolve(FILE_NAME));
+    }
+
+    /** The configured key, else the key in {@code file} (created, mode 0600, when missing). */
+    public static MasterKey loadFrom(java.util.Optional<String> configured, Path file) {
         if (configured.isPresent()) {
             return new MasterKey(decode(configured.get(), "TESSERA_MASTER_KEY"));
         }
-        Path file = dataDir.resolve("master.key");
         try {
-            PrivateFiles.directory(dataDir);
+            Path dir = file.toAbsolutePath().getParent();
+            PrivateFiles.directory(dir);
             if (!Files.exists(file)) {
                 createKeyFile(file);
             } else {

@@ -21,9 +21,16 @@ public final class DiscoveryEndpoint {
     private static final List<String> AUTH_METHODS = List.of("client_secret_basic", "client_secret_post");
 
     private final List<String> grantTypes;
+    private final String jwksCacheControl;
 
     public DiscoveryEndpoint(List<String> grantTypes) {
+        this(grantTypes, 300);
+    }
+
+    /** @param jwksMaxAgeSeconds the JWKS cache lifetime; shorter than the key lead time (checked at start-up) */
+    public DiscoveryEndpoint(List<String> grantTypes, long jwksMaxAgeSeconds) {
         this.grantTypes = List.copyOf(grantTypes);
+        this.jwksCacheControl = "public, max-age=" + jwksMaxAgeSeconds;
     }
 
     /**
@@ -55,7 +62,8 @@ public final class DiscoveryEndpoint {
         m.put("token_endpoint_auth_methods_supported", AUTH_METHODS);
         m.put("introspection_endpoint_auth_methods_supported", AUTH_METHODS);
         m.put("revocation_endpoint_auth_methods_supported", AUTH_METHODS);
-        List<String> algs = List.of(server.server().signingAlgorithm().name());
+        // Every algorithm a published key signs or will sign with, the active key's first.
+        List<String> algs = server.publishedKeys().values().stream().map(k -> k.alg().joseName()).distinct().toList();
         m.put("id_token_signing_alg_values_supported", algs);
         m.put("subject_types_supported", List.of("public"));
         List<String> scopes = new ArrayList<>();
@@ -79,7 +87,7 @@ public final class DiscoveryEndpoint {
     }
 
     public void jwks(Context ctx, AuthServerConfig server) {
-        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.header("Cache-Control", jwksCacheControl);
         ctx.status(200).contentType("application/jwk-set+json").result(server.jwksJson());
     }
 }
