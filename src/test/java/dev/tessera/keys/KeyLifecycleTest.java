@@ -100,11 +100,12 @@ class KeyLifecycleTest {
             KeyLifecycle keys = lifecycle(db);
             UUID server = serverWithKey(db, keys, null);
             db.client(server, "c");
+            clock.advance(Duration.ofSeconds(1));
             keys.rotate(server, KeyAlgorithm.RS256, false);
             clock.advance(LEAD);
             keys.runDueSteps();
             KeyInfo retired = keys.store().list(server).stream().filter(k -> k.state() == KeyState.RETIRED).findFirst().orElseThrow();
-            assertThat(retired.removesAt()).isEqualTo(micros(START.plus(LEAD).plusSeconds(300).plus(SKEW)));
+            assertThat(retired.removesAt()).isEqualTo(micros(START.plusSeconds(1).plus(LEAD).plusSeconds(300).plus(SKEW)));
         }
     }
 
@@ -113,8 +114,10 @@ class KeyLifecycleTest {
         try (StorageFixture db = StorageFixture.open(backend)) {
             KeyLifecycle keys = lifecycle(db);
             UUID server = serverWithKey(db, keys, null);
+            clock.advance(Duration.ofSeconds(1));
             keys.rotate(server, KeyAlgorithm.RS256, false);
             List<KeyInfo> before = keys.store().list(server);
+            clock.advance(Duration.ofSeconds(1));
             assertThatThrownBy(() -> keys.rotate(server, KeyAlgorithm.ES256, false)).isInstanceOf(KeyConflictException.class);
             assertThat(keys.store().list(server)).extracting(KeyInfo::kid).isEqualTo(before.stream().map(KeyInfo::kid).toList());
         }
@@ -126,6 +129,7 @@ class KeyLifecycleTest {
             KeyLifecycle keys = lifecycle(db);
             UUID server = serverWithKey(db, keys, null);
             String compromised = keys.store().list(server).getFirst().kid();
+            clock.advance(Duration.ofSeconds(1));
             keys.rotate(server, KeyAlgorithm.RS256, false);
             String next = keys.store().list(server).getFirst().kid();
             keys.rotate(server, KeyAlgorithm.RS256, true);
@@ -133,6 +137,7 @@ class KeyLifecycleTest {
                     .containsExactly(next + " active");
             assertThat(keys.store().find(server, compromised)).isEmpty();
             // Without a next key, a fresh key takes over at once.
+            clock.advance(Duration.ofSeconds(1));
             keys.rotate(server, KeyAlgorithm.EdDSA, true);
             assertThat(states(keys, server)).containsExactly("EdDSA active");
         }
@@ -167,6 +172,7 @@ class KeyLifecycleTest {
             KeyLifecycle nodeA = lifecycle(db);
             KeyLifecycle nodeB = lifecycle(db);
             UUID server = serverWithKey(db, nodeA, null);
+            clock.advance(Duration.ofSeconds(1));
             nodeA.rotate(server, KeyAlgorithm.RS256, false);
             clock.advance(LEAD);
             CyclicBarrier together = new CyclicBarrier(2);
