@@ -238,6 +238,11 @@ public final class App implements AutoCloseable {
         return keyScheduler.runNow();
     }
 
+    /** Scheduled key activations this node performed (on several nodes, each happens on one). */
+    public long keyActivationsPerformed() {
+        return keyScheduler.activationsPerformed();
+    }
+
     /**
      * Stops in order: no new connections, in-flight requests finish (up to the HTTP stop timeout),
      * the token log commits what is queued, then the database closes.

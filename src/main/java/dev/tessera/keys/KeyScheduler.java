@@ -46,6 +46,11 @@ public final class KeyScheduler implements AutoCloseable {
         return done;
     }
 
+    /** Key activations this node performed; each scheduled activation happens on one node only. */
+    public long activationsPerformed() {
+        return lifecycle.activationsPerformed();
+    }
+
     private void tick() {
         try {
             runNow();
