@@ -119,7 +119,7 @@ final class AuthServerRoutes implements RouteGroup {
                     audience.orElse(s.audience()), alg.orElse(s.signingAlgorithm()), typ.orElse(s.accessTokenType()),
                     origins.orElse(s.trustedOrigins()),
                     labels, s.createdAt(), Timestamps.nowMicros(),
-                    rotationDays.map(Fields.Nullable::value).orElse(s.keyRotationPeriodDays()));
+                    rotationDays.isPresent() ? rotationDays.get().value() : s.keyRotationPeriodDays());
             servers.update(tx, next);
             algorithmChange.run(tx);
             return next;
