@@ -11,7 +11,7 @@ import dev.tessera.config.ClientAuthLimits;
 import dev.tessera.config.ConfigException;
 import dev.tessera.config.TesseraConfig;
 import dev.tessera.crypto.MasterKey;
-import dev.tessera.crypto.MasterKeyCheck;
+import dev.tessera.crypto.MasterKeys;
 import dev.tessera.crypto.SecretHasher;
 import dev.tessera.crypto.SlowHashGate;
 import dev.tessera.http.HealthRoutes;
@@ -115,13 +115,14 @@ public final class App implements AutoCloseable {
         List<Javalin> servers = new ArrayList<>();
         try {
             database.migrate();
-            MasterKey masterKey = MasterKey.loadFrom(config.masterKey(), config.keys().masterKeyFile()
-                    .orElse(config.dataDir().resolve(MasterKey.FILE_NAME)));
-            MasterKeyCheck.verify(database.jdbc(), masterKey);
-            AdminTokens adminTokens = AdminTokens.keyedBy(database.jdbc(), masterKey);
+            MasterKeys masterKeys = MasterKeys.load(config.masterKey(), config.keys().masterKeyPrevious(),
+                    config.keys().masterKeyFileIn(config.dataDir()));
+            masterKeys.verify(database.jdbc());
+            MasterKeys.HashKeys hashKeys = masterKeys.hashKeys(database.jdbc());
+            AdminTokens adminTokens = new AdminTokens(database.jdbc(), hashKeys.adminTokenHash());
             adminTokens.bootstrap(config.adminToken()).ifPresent(token -> BootstrapNotice.print(System.out, token));
             ClientAuthLimits authLimits = config.clientAuth();
-            SecretHasher hasher = new SecretHasher(masterKey.derive("client-secret-pepper"), SecretHasher.ITERATIONS,
+            SecretHasher hasher = new SecretHasher(hashKeys.clientSecretPepper(), SecretHasher.ITERATIONS,
                     new SlowHashGate(authLimits.slowHashConcurrency(), authLimits.slowHashWait()));
 
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
@@ -130,7 +131,9 @@ public final class App implements AutoCloseable {
 
             CryptoProvider crypto = cryptoLoading.join();
             SigningKeyStore keys = new SigningKeyStore(database.jdbc(), new KeyPairs(crypto),
-                    new KeyEncryption(masterKey.derive(MasterKey.SIGNING_KEY_PURPOSE), crypto), clock);
+                    signingKeyEncryption(masterKeys, crypto), clock);
+            // A master-key rotation run by the command while this node runs brings a new key file.
+            keys.reloader = () -> masterKeys.reload().map(k -> signingKeyEncryption(k, crypto)).orElse(null);
             KeyLifecycle lifecycle = new KeyLifecycle(keys, config.keys().leadTime(), config.keys().clockSkew());
             ConfigSnapshots snapshots = new ConfigSnapshots(database.jdbc(), lifecycle, issuers, crypto);
 
@@ -214,6 +217,12 @@ public final class App implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The current master key encrypts; during a rotation the previous one still decrypts. */
+    private static KeyEncryption signingKeyEncryption(MasterKeys masterKeys, CryptoProvider crypto) {
+        return new KeyEncryption(masterKeys.current().derive(MasterKey.SIGNING_KEY_PURPOSE),
+                masterKeys.previous().map(k -> k.derive(MasterKey.SIGNING_KEY_PURPOSE)).stream().toList(), crypto);
     }
 
     public int port() {

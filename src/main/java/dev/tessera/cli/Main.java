@@ -19,7 +19,7 @@ import java.util.concurrent.CountDownLatch;
  */
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "tessera 0.1.0",
         description = "Self-hosted OAuth 2.0 / OpenID Connect token service for machine-to-machine access.",
-        subcommands = {Main.Serve.class, Main.Migrate.class, AdminTokenCommand.class})
+        subcommands = {Main.Serve.class, Main.Migrate.class, AdminTokenCommand.class, MasterKeyCommand.class})
 public final class Main implements Callable<Integer> {
     private final Map<String, String> env;
     private final boolean configureLogging;

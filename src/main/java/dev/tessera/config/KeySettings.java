@@ -16,14 +16,17 @@ import java.util.Set;
  *                        ({@code TESSERA_KEY_CLOCK_SKEW_SECONDS})
  * @param masterKeyFile   the master key's file ({@code TESSERA_MASTER_KEY_FILE}); empty means
  *                        {@code <data dir>/master.key}
+ * @param masterKeyPrevious the previous master key during a rotation ({@code TESSERA_MASTER_KEY_PREVIOUS},
+ *                          with {@code TESSERA_MASTER_KEY} set to the new one)
  */
-public record KeySettings(Duration leadTime, Duration jwksMaxAge, Duration clockSkew, Optional<Path> masterKeyFile) {
+public record KeySettings(Duration leadTime, Duration jwksMaxAge, Duration clockSkew, Optional<Path> masterKeyFile,
+                          Optional<String> masterKeyPrevious) {
 
     /** The discovery document's max-age; fixed, and checked against the lead time like the JWKS's. */
     public static final Duration DISCOVERY_MAX_AGE = Duration.ofSeconds(60);
 
     public static final KeySettings DEFAULT = new KeySettings(Duration.ofHours(1), Duration.ofMinutes(5),
-            Duration.ofMinutes(1), Optional.empty());
+            Duration.ofMinutes(1), Optional.empty(), Optional.empty());
 
     public KeySettings {
         // A verifier that fetched JWKS (or discovery) just before a new key was published must
@@ -35,9 +38,14 @@ public record KeySettings(Duration leadTime, Duration jwksMaxAge, Duration clock
         }
     }
 
+    /** The master key file: {@code TESSERA_MASTER_KEY_FILE}, else {@code master.key} in the data directory. */
+    public Path masterKeyFileIn(Path dataDir) {
+        return masterKeyFile.orElse(dataDir.resolve("master.key"));
+    }
+
     static Set<String> names() {
         return Set.of("TESSERA_KEY_LEAD_TIME_SECONDS", "TESSERA_JWKS_MAX_AGE_SECONDS", "TESSERA_KEY_CLOCK_SKEW_SECONDS",
-                "TESSERA_MASTER_KEY_FILE");
+                "TESSERA_MASTER_KEY_FILE", "TESSERA_MASTER_KEY_PREVIOUS");
     }
 
     static KeySettings from(Map<String, String> env) {
@@ -46,7 +54,9 @@ public record KeySettings(Duration leadTime, Duration jwksMaxAge, Duration clock
         Duration skew = seconds(env, "TESSERA_KEY_CLOCK_SKEW_SECONDS", 0, 3_600, DEFAULT.clockSkew);
         Optional<Path> file = Optional.ofNullable(env.get("TESSERA_MASTER_KEY_FILE")).map(String::strip)
                 .filter(s -> !s.isEmpty()).map(Path::of);
-        return new KeySettings(lead, maxAge, skew, file);
+        Optional<String> previous = Optional.ofNullable(env.get("TESSERA_MASTER_KEY_PREVIOUS")).map(String::strip)
+                .filter(v -> !v.isEmpty());
+        return new KeySettings(lead, maxAge, skew, file, previous);
     }
 
     private static Duration seconds(Map<String, String> env, String name, int min, int max, Duration fallback) {

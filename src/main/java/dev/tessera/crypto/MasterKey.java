@@ -57,7 +57,9 @@ public final class MasterKey {
             } else {
                 PrivateFiles.tighten(file);
             }
-            return new MasterKey(decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString()));
+            // A second line is the previous key during a rotation (see MasterKeys); the first is current.
+            String first = Files.readString(file, StandardCharsets.US_ASCII).strip().split("\\s+")[0];
+            return new MasterKey(decode(first, file.toString()));
         } catch (IOException e) {
             throw new ConfigException("cannot read or create the master key file " + file + ": " + e.getMessage());
         }
@@ -84,6 +86,16 @@ public final class MasterKey {
                     + " (generate one with: openssl rand -base64 32)");
         }
         return bytes;
+    }
+
+    /** The key itself, for the key file only. */
+    byte[] bytes() {
+        return key.clone();
+    }
+
+    /** A new random master key. */
+    public static MasterKey generate() {
+        return new MasterKey(RandomStrings.bytes(32));
     }
 
     /** A 32-byte key for one purpose, e.g. {@code derive("client-secret-pepper")}. */

@@ -64,6 +64,11 @@ public final class SigningKeyStore {
 
     /** Inserts a key; {@code onConflict} may be {@code " ON CONFLICT DO NOTHING"}. Returns the rows inserted. */
     int insert(Tx tx, UUID authServerId, SigningKey key, KeyState state, long activatesAt, String onConflict) {
+        // Keys are stored rarely: encrypt under the newest master key, even one rotated in since start-up.
+        KeyEncryption fresh = reloader.get();
+        if (fresh != null) {
+            encryption = fresh;
+        }
         String encrypted = encryption.encrypt(KeyPairs.encodePrivate(key.privateKey()),
                 KeyEncryption.signingKeyContext(authServerId.toString(), key.kid()));
         return tx.update("INSERT INTO signing_keys (auth_server_id, kid, alg, public_key, private_key, created_at, state, "
@@ -100,6 +105,23 @@ public final class SigningKeyStore {
 
     /** Every key of the auth server, decrypted: the active one first, then next, then retired, newest first. */
     public List<StoredKey> published(UUID authServerId) {
+        try {
+            return readPublished(authServerId);
+        } catch (KeyDecryptionException e) {
+            // The master key may have been rotated since start-up: read the key file again, once.
+            KeyEncryption fresh = reloader.get();
+            if (fresh == null) {
+                throw e;
+            }
+            encryption = fresh;
+            return readPublished(authServerId);
+        }
+    }
+
+    /** Reads the master keys again (key file mode), or returns null; set by the composition root. */
+    public volatile java.util.function.Supplier<KeyEncryption> reloader = () -> null;
+
+    private List<StoredKey> readPublished(UUID authServerId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM signing_keys WHERE auth_server_id = ? "
                         + "ORDER BY CASE state WHEN 'active' THEN 0 WHEN 'next' THEN 1 ELSE 2 END, created_at DESC, kid",
                 rs -> {
