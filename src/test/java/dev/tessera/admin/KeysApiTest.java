@@ -110,6 +110,11 @@ class KeysApiTest {
         assertThat(next.json().path("state").asText()).isEqualTo("next");
         assertThat(JWSObject.parse(fx.accessToken(null)).getHeader().getKeyID()).isEqualTo("migrated-rsa");
         assertThat(jwksKids(fx)).contains(next.json().path("kid").asText(), "migrated-rsa");
+        // The audit log records the imports without their private parts.
+        var events = fx.http.get("/v1/audit-events?page[size]=100&filter[auth_server_id]=" + fx.serverId);
+        assertThat(events.status()).isEqualTo(200);
+        assertThat(events.body()).contains("migrated-rsa").doesNotContain(rsa.getPrivateExponent().toString())
+                .doesNotContain("BEGIN PRIVATE KEY");
         // The same kid twice is a conflict.
         assertThat(fx.http.post(fx.admin("/keys"), Http.JSON.writeValueAsString(Map.of("state", "active",
                 "jwk", rsa.toJSONObject()))).status()).isEqualTo(409);
