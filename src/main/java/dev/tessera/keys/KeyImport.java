@@ -41,6 +41,8 @@ public final class KeyImport {
     /** Enough for an RSA-16384 private JWK or PEM; anything longer is not a key. */
     public static final int MAX_INPUT_CHARS = 32 * 1024;
 
+    static final int MAX_RSA_BITS = 4096;
+
     private final KeyPairs keyPairs;
 
     public KeyImport(KeyPairs keyPairs) {
@@ -233,6 +235,10 @@ public final class KeyImport {
         }
         if (alg.family() == KeyFamily.RSA && key.bits() < KeyPairs.KEY_BITS) {
             throw new KeyImportException(field, "is an RSA key of " + key.bits() + " bits; at least " + KeyPairs.KEY_BITS + " are required");
+        }
+        // Tokens must stay within what introspection reads (TokenSize assumes signatures up to RSA-4096).
+        if (alg.family() == KeyFamily.RSA && key.bits() > MAX_RSA_BITS) {
+            throw new KeyImportException(field, "is an RSA key of " + key.bits() + " bits; at most " + MAX_RSA_BITS + " are accepted");
         }
         if (!halvesMatch(key)) {
             throw new KeyImportException(field, "holds a private and a public key that do not belong together");
