@@ -15,7 +15,7 @@ import dev.tessera.config.TesseraConfig;
 import dev.tessera.console.ConsoleRoutes;
 import dev.tessera.client.SecretSealing;
 import dev.tessera.crypto.MasterKey;
-import dev.tessera.crypto.MasterKeyCheck;
+import dev.tessera.crypto.MasterKeys;
 import dev.tessera.crypto.SecretHasher;
 import dev.tessera.crypto.SlowHashGate;
 import dev.tessera.http.HealthRoutes;
@@ -23,7 +23,9 @@ import dev.tessera.http.HttpServer;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.keys.CryptoProvider;
 import dev.tessera.keys.KeyEncryption;
-import dev.tessera.keys.RsaKeyPairs;
+import dev.tessera.keys.KeyLifecycle;
+import dev.tessera.keys.KeyPairs;
+import dev.tessera.keys.KeyScheduler;
 import dev.tessera.keys.SigningKeyStore;
 import dev.tessera.keys.TokenSigner;
 import dev.tessera.oauth.OAuthRoutes;
@@ -98,8 +100,11 @@ public final class App implements AutoCloseable {
     private final FailureLog failureLog;
     private AssertionJtis assertionJtis;
 
+    private final KeyScheduler keyScheduler;
+
     private App(Database database, Javalin server, Javalin adminServer, String publicUrl, TokenLog tokenLog, TokenPurger purger,
-                ChangeBus bus, DatabaseAvailability availability, FailureLog failureLog) {
+                ChangeBus bus, DatabaseAvailability availability, FailureLog failureLog, KeyScheduler keyScheduler) {
+        this.keyScheduler = keyScheduler;
         this.adminServer = adminServer;
         this.failureLog = failureLog;
         this.bus = bus;
@@ -112,6 +117,11 @@ public final class App implements AutoCloseable {
     }
 
     public static App start(TesseraConfig config) {
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts with a clock for key rotation steps (tests move it instead of sleeping). */
+    public static App start(TesseraConfig config, Clock clock) {
         long started = System.nanoTime();
         // Loading the native crypto library takes a few hundred milliseconds: do it while the database opens.
         CompletableFuture<CryptoProvider> cryptoLoading = CompletableFuture.supplyAsync(
@@ -123,15 +133,18 @@ public final class App implements AutoCloseable {
         DatabaseAvailability availability = new DatabaseAvailability(database);
         FailureLog failureLog = null;
         AssertionJtis assertionJtis = null;
+        KeyScheduler keyScheduler = null;
         List<Javalin> servers = new ArrayList<>();
         try {
             database.migrate();
-            MasterKey masterKey = MasterKey.load(config.masterKey(), config.dataDir());
-            MasterKeyCheck.verify(database.jdbc(), masterKey);
-            AdminTokens adminTokens = AdminTokens.keyedBy(database.jdbc(), masterKey);
+            MasterKeys masterKeys = MasterKeys.load(config.masterKey(), config.keys().masterKeyPrevious(),
+                    config.keys().masterKeyFileIn(config.dataDir()));
+            masterKeys.verify(database.jdbc());
+            MasterKeys.HashKeys hashKeys = masterKeys.hashKeys(database.jdbc());
+            AdminTokens adminTokens = new AdminTokens(database.jdbc(), hashKeys.adminTokenHash());
             adminTokens.bootstrap(config.adminToken()).ifPresent(token -> BootstrapNotice.print(System.out, token));
             ClientAuthLimits authLimits = config.clientAuth();
-            SecretHasher hasher = new SecretHasher(masterKey.derive("client-secret-pepper"), SecretHasher.ITERATIONS,
+            SecretHasher hasher = new SecretHasher(hashKeys.clientSecretPepper(), SecretHasher.ITERATIONS,
                     new SlowHashGate(authLimits.slowHashConcurrency(), authLimits.slowHashWait()));
 
             AtomicReference<String> publicUrl = new AtomicReference<>(config.publicUrl().orElse(null));
@@ -139,9 +152,12 @@ public final class App implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
             CryptoProvider crypto = cryptoLoading.join();
-            SigningKeyStore keys = new SigningKeyStore(database.jdbc(), new RsaKeyPairs(crypto),
-                    new KeyEncryption(masterKey.derive("signing-key-encryption"), crypto));
-            ConfigSnapshots snapshots = new ConfigSnapshots(database.jdbc(), keys, issuers, crypto);
+            SigningKeyStore keys = new SigningKeyStore(database.jdbc(), new KeyPairs(crypto),
+                    signingKeyEncryption(masterKeys, crypto), clock);
+            // A master-key rotation run by the command while this node runs brings a new key file.
+            keys.reloader = () -> masterKeys.reload().map(k -> signingKeyEncryption(k, crypto)).orElse(null);
+            KeyLifecycle lifecycle = new KeyLifecycle(keys, config.keys().leadTime(), config.keys().clockSkew());
+            ConfigSnapshots snapshots = new ConfigSnapshots(database.jdbc(), lifecycle, issuers, crypto);
 
             TokenRepository tokenRepository = new TokenRepository(database.jdbc());
             Revocations revocations = new Revocations();
@@ -151,6 +167,8 @@ public final class App implements AutoCloseable {
                     ? PostgresChangeBus.start(database.dataSource(), database.jdbcUrl(), sync, PostgresChangeBus.Timing.DEFAULT)
                     : ChangeBus.NONE;
             availability.start();
+            keyScheduler = new KeyScheduler(lifecycle, sync::changed);
+            keyScheduler.start();
             Gauge.builder("tessera.database.available", availability, a -> a.isUp() ? 1 : 0)
                     .description("1 while the database takes writes, 0 while token requests are refused with 503")
                     .register(metrics);
@@ -176,7 +194,10 @@ public final class App implements AutoCloseable {
             failureLog = FailureLog.flushedEvery(1000, authLimits.window().toSeconds());
             FunctionCounter.builder("tessera.client.auth.slow.hash.iterations", hasher, SecretHasher::slowIterationsSpent)
                     .description("PBKDF2 iterations spent checking client secrets").register(metrics);
-            SecretSealing sealing = new SecretSealing(new KeyEncryption(masterKey.derive("client-secret-encryption"), crypto));
+            // Derived from the hash keys, which master-key rotations carry over unchanged, so sealed
+            // secrets and console CSRF tokens stay readable across a rotation (OPERATIONS.md).
+            MasterKey stableRoot = MasterKey.fromBytes(hashKeys.clientSecretPepper());
+            SecretSealing sealing = new SecretSealing(new KeyEncryption(stableRoot.derive("client-secret-encryption"), crypto));
             assertionJtis = new AssertionJtis(database.jdbc()).purgedEvery(5, Clock.systemUTC());
             ClientAssertionVerifier assertions = new ClientAssertionVerifier(config.clientAssertions(), assertionJtis,
                     new RemoteJwks(config.clientAssertions(), Clock.systemUTC()), sealing, Clock.systemUTC());
@@ -195,14 +216,15 @@ public final class App implements AutoCloseable {
             grantTypes.add("implicit"); // served by the authorize endpoint
 
             RouteGroup health = new HealthRoutes(availability::isUp);
-            ConsoleSessions consoleSessions = new ConsoleSessions(database.jdbc(), masterKey.derive("console-csrf"),
+            ConsoleSessions consoleSessions = new ConsoleSessions(database.jdbc(), stableRoot.derive("console-csrf"),
                     config.console().sessionIdle(), config.console().sessionLifetime(), Clock.systemUTC());
             List<RouteGroup> management = List.of(HealthRoutes.metrics(metrics),
                     new AdminApi(database.jdbc(), adminTokens, hasher, sealing, issuers, sync, config.maxBodyBytes(),
-                            tokenRepository, revoker, snapshots, logins, refreshTokens, consoleSessions),
+                            tokenRepository, revoker, snapshots, logins, refreshTokens, consoleSessions, lifecycle),
                     new ConsoleRoutes(adminTokens, consoleSessions, new AuditLog(database.jdbc()), config.publicUrlIsHttps()),
                     new ApiDescriptionRoutes());
-            RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(grantTypes), tokenEndpoint,
+            RouteGroup oauth = new OAuthRoutes(snapshots, issuers, new DiscoveryEndpoint(grantTypes,
+                    config.keys().jwksMaxAge().toSeconds()), tokenEndpoint,
                     new IntrospectionEndpoint(clientAuth, introspector, refreshTokens),
                     new RevocationEndpoint(clientAuth, introspector, revoker, refreshTokens),
                     new UserinfoEndpoint(introspector, userGrants, refreshTokenRepository), new AuthorizeEndpoint(logins, clientAuth),
@@ -230,7 +252,8 @@ public final class App implements AutoCloseable {
             log.info("Tessera listening on {}:{} (public URL {}, {} database) in {} ms", config.httpHost(),
                     server.port(), publicUrl.get(), database.dialect().name().toLowerCase(),
                     (System.nanoTime() - started) / 1_000_000);
-            App app = new App(database, server, adminServer, publicUrl.get(), tokenLog, purger, bus, availability, failureLog);
+            App app = new App(database, server, adminServer, publicUrl.get(), tokenLog, purger, bus, availability, failureLog,
+                    keyScheduler);
             app.assertionJtis = assertionJtis;
             return app;
         } catch (RuntimeException e) {
@@ -240,6 +263,9 @@ public final class App implements AutoCloseable {
             }
             if (assertionJtis != null) {
                 assertionJtis.close();
+            }
+            if (keyScheduler != null) {
+                keyScheduler.close();
             }
             if (bus != null) {
                 bus.close();
@@ -254,6 +280,12 @@ public final class App implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The current master key encrypts; during a rotation the previous one still decrypts. */
+    private static KeyEncryption signingKeyEncryption(MasterKeys masterKeys, CryptoProvider crypto) {
+        return new KeyEncryption(masterKeys.current().derive(MasterKey.SIGNING_KEY_PURPOSE),
+                masterKeys.previous().map(k -> k.derive(MasterKey.SIGNING_KEY_PURPOSE)).stream().toList(), crypto);
     }
 
     public int port() {
@@ -273,6 +305,16 @@ public final class App implements AutoCloseable {
         return database;
     }
 
+    /** Runs the signing-key steps that are due now instead of waiting for the next tick (for tests). */
+    public java.util.Set<java.util.UUID> runKeySteps() {
+        return keyScheduler.runNow();
+    }
+
+    /** Scheduled key activations this node performed (on several nodes, each happens on one). */
+    public long keyActivationsPerformed() {
+        return keyScheduler.activationsPerformed();
+    }
+
     /**
      * Stops in order: no new connections, in-flight requests finish (up to the HTTP stop timeout),
      * the token log commits what is queued, then the database closes.
@@ -284,6 +326,7 @@ public final class App implements AutoCloseable {
             adminServer.stop();
         }
         server.stop();
+        keyScheduler.close();
         failureLog.close();
         assertionJtis.close();
         bus.close();

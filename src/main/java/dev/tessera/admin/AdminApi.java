@@ -11,6 +11,7 @@ import dev.tessera.client.ClientRepository;
 import dev.tessera.client.ClientSecretRepository;
 import dev.tessera.client.SecretSealing;
 import dev.tessera.crypto.SecretHasher;
+import dev.tessera.keys.KeyLifecycle;
 import dev.tessera.http.RouteGroup;
 import dev.tessera.keys.ClaimValues;
 import dev.tessera.login.LoginDecisions;
@@ -39,7 +40,8 @@ public final class AdminApi implements RouteGroup {
 
     public AdminApi(Jdbc jdbc, AdminTokens tokens, SecretHasher hasher, SecretSealing sealing, Issuers issuers, AuthServerEvents events,
                     int maxBodyBytes, TokenRepository tokenRepository, TokenRevoker revoker, ConfigSnapshots snapshots,
-                    LoginDecisions logins, RefreshTokens refreshTokens, ConsoleSessions sessions) {
+                    LoginDecisions logins, RefreshTokens refreshTokens, ConsoleSessions sessions,
+                    KeyLifecycle keys) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.audit = new AuditLog(jdbc);
@@ -60,6 +62,7 @@ public final class AdminApi implements RouteGroup {
         groups.add(new ConfigRoutes(ctx, new ClientService(ctx, deletion)));
         groups.add(new LoginRequestRoutes(ctx, snapshots, logins));
         groups.add(new RefreshTokenRoutes(ctx, refreshTokens));
+        groups.add(new KeyRoutes(ctx, keys));
     }
 
     /**

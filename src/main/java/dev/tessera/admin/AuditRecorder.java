@@ -84,7 +84,8 @@ final class AuditRecorder implements Handler {
             if (result == null || result.isEmpty()) {
                 return null;
             }
-            JsonNode id = Json.MAPPER.readTree(result).path("id");
+            JsonNode created = Json.MAPPER.readTree(result);
+            JsonNode id = created.has("id") ? created.path("id") : created.path("kid"); // signing keys are named by kid
             return id.isTextual() ? id.asText() : null;
         } catch (java.io.IOException e) {
             return null;

@@ -20,10 +20,12 @@ record AuthServerFields(
         Optional<Map<String, Fields.Nullable<String>>> labelUpdates,
         boolean labelsNull,
         Optional<List<String>> trustedOrigins,
-        Optional<Boolean> requirePkce) {
+        Optional<Boolean> requirePkce,
+        Optional<Fields.Nullable<Integer>> keyRotationPeriodDays) {
 
     static final Set<String> FIELDS = Set.of("name", "description", "audience", "signing_algorithm",
-            "access_token_typ", "labels", "trusted_origins", "require_pkce");
+            "access_token_typ", "labels", "trusted_origins", "require_pkce",
+            "key_rotation_period_days");
     static final Set<String> READ_ONLY = Set.of("id", "issuer", "metadata_uri", "jwks_uri", "created_at",
             "updated_at");
 
@@ -42,9 +44,18 @@ record AuthServerFields(
         Optional<Map<String, Fields.Nullable<String>>> labelUpdates = create ? Optional.empty() : f.labelUpdates("labels", true);
         var origins = f.stringArray("trusted_origins", 0, 16, 512, AuthServerFields::originProblem);
         var requirePkce = f.bool("require_pkce");
+        var rotationDays = rotationPeriod(f);
         f.done();
         return new AuthServerFields(name, description, audience, alg, typ, labels, labelUpdates, f.isNull("labels"), origins,
-                requirePkce);
+                requirePkce, rotationDays);
+    }
+
+    /** key_rotation_period_days: whole days, 1 to 3650 (ten years), or null for rotation on demand only. */
+    private static Optional<Fields.Nullable<Integer>> rotationPeriod(Fields f) {
+        if (f.isNull("key_rotation_period_days")) {
+            return Optional.of(new Fields.Nullable<>(null));
+        }
+        return f.integer("key_rotation_period_days", 1, 3650).map(Fields.Nullable::new);
     }
 
     /** An origin is scheme://host[:port] with http or https, nothing more (CORS compares it exactly). */

@@ -71,7 +71,8 @@ final class AuthServerRoutes implements RouteGroup {
     private void update(Context ctx) {
         UUID id = PathParams.uuid(ctx, "authServerId");
         var in = AuthServerFields.read(new Fields(JsonBody.read(ctx, admin.maxBodyBytes()), FIELDS, READ_ONLY), false);
-        AuthServer updated = admin.changes().run(ctx, change -> service.update(change, id, in));
+        var prepared = service.prepareUpdate(id, in);
+        AuthServer updated = admin.changes().run(ctx, change -> service.update(change, id, in, prepared));
         Responses.json(ctx, 200, render(updated));
     }
 
@@ -97,6 +98,7 @@ final class AuthServerRoutes implements RouteGroup {
         out.put("id", s.id().toString());
         out.put("issuer", issuers.issuer(s.slug()));
         out.put("jwks_uri", issuers.jwksUri(s.slug()));
+        out.put("key_rotation_period_days", s.keyRotationPeriodDays());
         out.put("labels", s.labels());
         out.put("metadata_uri", issuers.metadataUri(s.slug()));
         out.put("name", s.name());

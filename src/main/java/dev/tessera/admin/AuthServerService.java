@@ -7,6 +7,7 @@ import dev.tessera.authserver.SigningAlgorithm;
 import dev.tessera.crypto.RandomStrings;
 import dev.tessera.http.InvalidParameter;
 import dev.tessera.http.ProblemException;
+import dev.tessera.store.DataAccessException;
 import dev.tessera.store.Jdbc;
 import dev.tessera.store.Timestamps;
 
@@ -37,7 +38,7 @@ final class AuthServerService {
                 in.description().map(d -> d.value() == null ? "" : d.value()).orElse(""), in.audience().orElseThrow(),
                 in.signingAlgorithm().orElse(SigningAlgorithm.RS256), in.accessTokenType().orElse(AccessTokenType.JWT),
                 in.trustedOrigins().orElse(List.of()), in.labels().orElse(Map.of()), now, now,
-                in.requirePkce().orElse(false));
+                in.requirePkce().orElse(false), in.keyRotationPeriodDays().map(Fields.Nullable::value).orElse(null));
         return new Draft(server, admin.events().prepareCreation(server));
     }
 
@@ -57,18 +58,36 @@ final class AuthServerService {
         return server;
     }
 
+    /**
+     * What a PATCH must add to its transaction: a new signing algorithm brings a key of its type
+     * into the lifecycle, generated here, before the transaction, because key generation takes a while.
+     */
+    Jdbc.TxAction prepareUpdate(UUID id, AuthServerFields in) {
+        return in.signingAlgorithm().map(a -> admin.events().prepareAlgorithmChange(id, a)).orElse(tx -> { });
+    }
+
     AuthServer update(Change change, UUID id, AuthServerFields in) {
+        return update(change, id, in, prepareUpdate(id, in));
+    }
+
+    AuthServer update(Change change, UUID id, AuthServerFields in, Jdbc.TxAction prepared) {
         AuthServer s = servers.find(change.tx(), id).orElseThrow(AuthServerService::notFound);
         Map<String, String> labels = LabelPatch.apply(s.labels(), in.labelsNull(), in.labelUpdates());
         AuthServer next = new AuthServer(s.id(), s.slug(), in.name().orElse(s.name()),
                 in.description().map(d -> d.value() == null ? "" : d.value()).orElse(s.description()),
                 in.audience().orElse(s.audience()), in.signingAlgorithm().orElse(s.signingAlgorithm()),
                 in.accessTokenType().orElse(s.accessTokenType()), in.trustedOrigins().orElse(s.trustedOrigins()),
-                labels, s.createdAt(), Timestamps.nowMicros(), in.requirePkce().orElse(s.requirePkce()));
+                labels, s.createdAt(), Timestamps.nowMicros(), in.requirePkce().orElse(s.requirePkce()),
+                in.keyRotationPeriodDays().isPresent() ? in.keyRotationPeriodDays().get().value() : s.keyRotationPeriodDays());
         Conflicts.uniqueName("auth server", in.name().orElse(null), () -> {
             servers.update(change.tx(), next);
             return next;
         });
+        try {
+            prepared.run(change.tx());
+        } catch (java.sql.SQLException e) {
+            throw DataAccessException.from(e, admin.jdbc().dialect());
+        }
         change.audit(TYPE, id.toString(), id, 200);
         change.serverChanged(id);
         return next;

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Replaces the value of every field whose name looks like a secret ({@code client_secret},
- * {@code secret}, {@code password}, {@code private_key}, {@code refresh_token}, ...), at any
+ * {@code secret}, {@code password}, {@code private_key}, {@code refresh_token}, an imported key's
+ * {@code jwk} or {@code pem}, ...), at any
  * depth, so audit events and their log lines never carry one. Names that merely mention a
  * token ({@code access_token_duration}, {@code token_endpoint_auth_method}) are kept.
  */
@@ -32,7 +33,9 @@ public final class SecretRedaction {
                 return true;
             }
         }
-        return name.equals("token") || name.endsWith("_token") || name.endsWith("-token");
+        // An imported signing key ({"jwk": {...}} or {"pem": "..."}) carries its private part.
+        return name.equals("token") || name.endsWith("_token") || name.endsWith("-token")
+                || name.equals("jwk") || name.equals("pem");
     }
 
     private static JsonNode copy(JsonNode node) {

@@ -17,6 +17,14 @@ public interface AuthServerEvents {
         return tx -> { };
     }
 
+    /**
+     * Work to add to the transaction that sets an auth server's signing algorithm (a key of that
+     * algorithm enters the key lifecycle), prepared before it opens because key generation takes a while.
+     */
+    default Jdbc.TxAction prepareAlgorithmChange(UUID authServerId, SigningAlgorithm algorithm) {
+        return tx -> { };
+    }
+
     /** Called after the transaction that changed anything under this auth server committed. */
     default void changed(UUID authServerId) {
     }

@@ -22,7 +22,7 @@ import java.util.UUID;
 public final class AuthServerRepository {
     private static final String COLUMNS =
             "t.id, t.slug, t.name, t.description, t.audience, t.signing_algorithm, t.trusted_origins, t.created_at, t.updated_at, "
-                    + "t.access_token_typ, t.require_pkce";
+                    + "t.access_token_typ, t.require_pkce, t.key_rotation_period_days";
     private static final PageQuery PAGE = new PageQuery("auth_servers t", COLUMNS, "", List.of(),
             "EXISTS (SELECT 1 FROM auth_server_labels l WHERE l.auth_server_id = t.id AND l.label_key = ? AND l.label_value = ?)");
 
@@ -34,17 +34,20 @@ public final class AuthServerRepository {
 
     public void insert(Tx tx, AuthServer s) {
         tx.update("INSERT INTO auth_servers (id, slug, name, description, audience, signing_algorithm, trusted_origins, "
-                        + "created_at, updated_at, access_token_typ, require_pkce) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "created_at, updated_at, access_token_typ, require_pkce, key_rotation_period_days) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 s.id().toString(), s.slug(), s.name(), s.description(), s.audience(), s.signingAlgorithm().name(),
-                JsonColumns.write(s.trustedOrigins()), s.createdAt(), s.updatedAt(), s.accessTokenType().typ(), s.requirePkce());
+                JsonColumns.write(s.trustedOrigins()), s.createdAt(), s.updatedAt(), s.accessTokenType().typ(), s.requirePkce(),
+                s.keyRotationPeriodDays());
         insertLabels(tx, s);
     }
 
     public void update(Tx tx, AuthServer s) {
         tx.update("UPDATE auth_servers SET name = ?, description = ?, audience = ?, signing_algorithm = ?, "
-                        + "trusted_origins = ?, updated_at = ?, access_token_typ = ?, require_pkce = ? WHERE id = ?",
+                        + "trusted_origins = ?, updated_at = ?, access_token_typ = ?, require_pkce = ?, key_rotation_period_days = ? "
+                        + "WHERE id = ?",
                 s.name(), s.description(), s.audience(), s.signingAlgorithm().name(), JsonColumns.write(s.trustedOrigins()),
-                s.updatedAt(), s.accessTokenType().typ(), s.requirePkce(), s.id().toString());
+                s.updatedAt(), s.accessTokenType().typ(), s.requirePkce(), s.keyRotationPeriodDays(), s.id().toString());
         tx.update("DELETE FROM auth_server_labels WHERE auth_server_id = ?", s.id().toString());
         insertLabels(tx, s);
     }
@@ -99,13 +102,19 @@ public final class AuthServerRepository {
 
     private static AuthServer copyWithLabels(AuthServer s, Map<String, String> labels) {
         return new AuthServer(s.id(), s.slug(), s.name(), s.description(), s.audience(), s.signingAlgorithm(),
-                s.accessTokenType(), s.trustedOrigins(), labels, s.createdAt(), s.updatedAt(), s.requirePkce());
+                s.accessTokenType(), s.trustedOrigins(), labels, s.createdAt(), s.updatedAt(), s.requirePkce(),
+                s.keyRotationPeriodDays());
+    }
+
+    private static Integer rotationPeriod(ResultSet rs) throws SQLException {
+        int days = rs.getInt(12);
+        return rs.wasNull() ? null : days;
     }
 
     private static AuthServer row(ResultSet rs) throws SQLException {
         return new AuthServer(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4),
                 rs.getString(5), SigningAlgorithm.valueOf(rs.getString(6)),
                 AccessTokenType.of(rs.getString(10)).orElse(AccessTokenType.JWT), JsonColumns.read(rs.getString(7)), Map.of(),
-                rs.getLong(8), rs.getLong(9), rs.getBoolean(11));
+                rs.getLong(8), rs.getLong(9), rs.getBoolean(11), rotationPeriod(rs));
     }
 }

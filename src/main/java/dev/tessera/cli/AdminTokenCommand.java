@@ -4,7 +4,7 @@ import dev.tessera.admintoken.AdminToken;
 import dev.tessera.admintoken.AdminTokens;
 import dev.tessera.config.TesseraConfig;
 import dev.tessera.crypto.MasterKey;
-import dev.tessera.crypto.MasterKeyCheck;
+import dev.tessera.crypto.MasterKeys;
 import dev.tessera.store.Database;
 import dev.tessera.store.Page;
 import dev.tessera.store.PageRequest;
@@ -45,9 +45,10 @@ final class AdminTokenCommand implements Callable<Integer> {
         TesseraConfig config = main.config();
         try (Database db = Database.open(config)) {
             db.migrate();
-            MasterKey key = MasterKey.load(config.masterKey(), config.dataDir());
-            MasterKeyCheck.verify(db.jdbc(), key);
-            return work.apply(AdminTokens.keyedBy(db.jdbc(), key));
+            MasterKeys keys = MasterKeys.load(config.masterKey(), config.keys().masterKeyPrevious(),
+                    config.keys().masterKeyFileIn(config.dataDir()));
+            keys.verify(db.jdbc());
+            return work.apply(new AdminTokens(db.jdbc(), keys.hashKeys(db.jdbc()).adminTokenHash()));
         }
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "tessera", mixinStandardHelpOptions = true, version = "tessera 0.1.0",
         description = "Self-hosted OAuth 2.0 / OpenID Connect token service for machine-to-machine access.",
         subcommands = {Main.Serve.class, Main.Migrate.class, AdminTokenCommand.class, ApplyCommand.class,
-                ExportCommand.class})
+                ExportCommand.class, MasterKeyCommand.class})
 public final class Main implements Callable<Integer> {
     private final Map<String, String> env;
     private final boolean configureLogging;

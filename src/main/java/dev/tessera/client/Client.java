@@ -55,7 +55,18 @@ public record Client(
                   boolean allowAllScopes, List<UUID> allowScopes, Map<String, String> labels,
                   String tokenEndpointAuthMethod, long createdAt, long updatedAt) {
         this(authServerId, id, name, grantTypes, responseTypes, redirectUris, loginUri, accessTokenDuration,
-                idTokenDuration, allowAllScopes, allowScopes, labels, tokenEndpointAuthMethod, createdAt, updatedAt, false);
+                idTokenDuration, allowAllScopes, allowScopes, labels, tokenEndpointAuthMethod, null, null, createdAt, updatedAt,
+                false);
+    }
+
+    /** A client with keys but without the interactive-flow options (direct authorization off). */
+    public Client(UUID authServerId, String id, String name, List<String> grantTypes, List<String> responseTypes,
+                  List<String> redirectUris, String loginUri, int accessTokenDuration, int idTokenDuration,
+                  boolean allowAllScopes, List<UUID> allowScopes, Map<String, String> labels,
+                  String tokenEndpointAuthMethod, String jwks, String jwksUri, long createdAt, long updatedAt) {
+        this(authServerId, id, name, grantTypes, responseTypes, redirectUris, loginUri, accessTokenDuration,
+                idTokenDuration, allowAllScopes, allowScopes, labels, tokenEndpointAuthMethod, jwks, jwksUri, createdAt,
+                updatedAt, false);
     }
 
     /** A public client has no secret: it authenticates nothing at the token endpoint and must use PKCE. */

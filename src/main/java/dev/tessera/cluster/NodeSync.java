@@ -32,6 +32,11 @@ public final class NodeSync implements AuthServerEvents, ChangeBus.Listener {
     }
 
     @Override
+    public Jdbc.TxAction prepareAlgorithmChange(UUID authServerId, dev.tessera.authserver.SigningAlgorithm algorithm) {
+        return snapshots.prepareAlgorithmChange(authServerId, algorithm);
+    }
+
+    @Override
     public void changed(UUID authServerId) {
         snapshots.changed(authServerId);
     }

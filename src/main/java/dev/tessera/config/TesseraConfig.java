@@ -31,7 +31,8 @@ public record TesseraConfig(
         ClientAuthLimits clientAuth,
         Optional<Listener> adminListener,
         ConsoleSettings console,
-        ClientAssertionSettings clientAssertions) {
+        ClientAssertionSettings clientAssertions,
+        KeySettings keys) {
 
     /**
      * A separate listener for the management API and {@code /metrics}
@@ -55,6 +56,7 @@ public record TesseraConfig(
         all.addAll(ClientAuthLimits.names());
         all.addAll(ConsoleSettings.names());
         all.addAll(ClientAssertionSettings.names());
+        all.addAll(KeySettings.names());
         return Set.copyOf(all);
     }
 
@@ -110,7 +112,8 @@ public record TesseraConfig(
         Optional<Listener> adminListener = adminListener(env, host, port);
         return new TesseraConfig(host, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
                 masterKey, issuerDomain, maxBody, bodyTimeout, nativeCrypto, sqliteSynchronous,
-                ClientAuthLimits.from(env), adminListener, ConsoleSettings.from(env), ClientAssertionSettings.from(env));
+                ClientAuthLimits.from(env), adminListener, ConsoleSettings.from(env), ClientAssertionSettings.from(env),
+                KeySettings.from(env));
     }
 
     /** The admin listener binds to loopback unless told otherwise: it is meant for operators, not the internet. */
@@ -134,7 +137,7 @@ public record TesseraConfig(
     public TesseraConfig withPort(int port) {
         return new TesseraConfig(httpHost, port, publicUrl, dataDir, databaseUrl, adminToken, logFormat,
                 masterKey, issuerDomain, maxBodyBytes, bodyTimeoutSeconds, nativeCrypto, sqliteSynchronous, clientAuth,
-                adminListener, console, clientAssertions);
+                adminListener, console, clientAssertions, keys);
     }
 
     /** True when the public URL is https: the console's cookie is then Secure even behind a TLS-terminating proxy. */

@@ -22,6 +22,11 @@ import javax.crypto.spec.SecretKeySpec;
  * share a PostgreSQL database must share the master key.
  */
 public final class MasterKey {
+    /** The key file's name in the data directory, unless {@code TESSERA_MASTER_KEY_FILE} names another path. */
+    public static final String FILE_NAME = "master.key";
+    /** The purpose of the key that encrypts signing keys at rest. */
+    public static final String SIGNING_KEY_PURPOSE = "signing-key-encryption";
+
     private final byte[] key;
 
     private MasterKey(byte[] key) {
@@ -36,18 +41,25 @@ public final class MasterKey {
     }
 
     public static MasterKey load(java.util.Optional<String> configured, Path dataDir) {
+        return loadFrom(configured, dataDir.resolve(FILE_NAME));
+    }
+
+    /** The configured key, else the key in {@code file} (created, mode 0600, when missing). */
+    public static MasterKey loadFrom(java.util.Optional<String> configured, Path file) {
         if (configured.isPresent()) {
             return new MasterKey(decode(configured.get(), "TESSERA_MASTER_KEY"));
         }
-        Path file = dataDir.resolve("master.key");
         try {
-            PrivateFiles.directory(dataDir);
+            Path dir = file.toAbsolutePath().getParent();
+            PrivateFiles.directory(dir);
             if (!Files.exists(file)) {
                 createKeyFile(file);
             } else {
                 PrivateFiles.tighten(file);
             }
-            return new MasterKey(decode(Files.readString(file, StandardCharsets.US_ASCII).strip(), file.toString()));
+            // A second line is the previous key during a rotation (see MasterKeys); the first is current.
+            String first = Files.readString(file, StandardCharsets.US_ASCII).strip().split("\\s+")[0];
+            return new MasterKey(decode(first, file.toString()));
         } catch (IOException e) {
             throw new ConfigException("cannot read or create the master key file " + file + ": " + e.getMessage());
         }
@@ -74,6 +86,16 @@ public final class MasterKey {
                     + " (generate one with: openssl rand -base64 32)");
         }
         return bytes;
+    }
+
+    /** The key itself, for the key file only. */
+    byte[] bytes() {
+        return key.clone();
+    }
+
+    /** A new random master key. */
+    public static MasterKey generate() {
+        return new MasterKey(RandomStrings.bytes(32));
     }
 
     /** A 32-byte key for one purpose, e.g. {@code derive("client-secret-pepper")}. */

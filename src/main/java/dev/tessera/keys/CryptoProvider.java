@@ -110,6 +110,43 @@ public final class CryptoProvider {
         return accp != null ? accp : Security.getProvider("SunRsaSign");
     }
 
+    /**
+     * The provider for one key family's key pairs, key factory and signatures: ACCP when it offers
+     * them (the key objects must come from the provider that signs with them), else the JDK's own
+     * (SunRsaSign for RSA, SunEC for EC and Ed25519), named, for the reason given above.
+     */
+    public Provider providerFor(KeyFamily family) {
+        if (family == KeyFamily.RSA) {
+            return signatureProvider();
+        }
+        if (accp != null && accp.getService("KeyFactory", family.jcaName()) != null
+                && accp.getService("KeyPairGenerator", family.jcaName()) != null
+                && accp.getService("Signature", family == KeyFamily.ED25519 ? "Ed25519" : "SHA256withECDSA") != null) {
+            return accp;
+        }
+        return Security.getProvider("SunEC");
+    }
+
+    /** A fresh key pair generator for a family, from {@link #providerFor}. */
+    public KeyPairGenerator keyPairGenerator(KeyFamily family) {
+        try {
+            Provider p = providerFor(family);
+            return p != null ? KeyPairGenerator.getInstance(family.jcaName(), p) : KeyPairGenerator.getInstance(family.jcaName());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(family + " key pair generation unavailable in " + name, e);
+        }
+    }
+
+    /** A fresh key factory for a family, from {@link #providerFor}; keys it loads are fast to sign with. */
+    public KeyFactory keyFactory(KeyFamily family) {
+        try {
+            Provider p = providerFor(family);
+            return p != null ? KeyFactory.getInstance(family.jcaName(), p) : KeyFactory.getInstance(family.jcaName());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(family + " key factory unavailable in " + name, e);
+        }
+    }
+
     /** A fresh RSA key pair generator from this provider. */
     public KeyPairGenerator rsaKeyPairGenerator() {
         try {

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * Renders a JSON Web Key Set ({@code {"keys":[...]}}) of public signing keys for the
- * {@code jwks_uri} endpoint. Only public parameters (kty, use, kid, alg, n, e) are ever written.
+ * {@code jwks_uri} endpoint. Only public parameters (kty, use, kid, alg, and n/e, crv/x/y or crv/x)
+ * are ever written.
  */
 public final class Jwks {
 
@@ -16,12 +17,12 @@ public final class Jwks {
      * One published key and the algorithm it signs with.
      *
      * @param key the signing key (only its public half is rendered)
-     * @param alg one of RS256 RS384 RS512 PS256 PS384 PS512
+     * @param alg an algorithm of the key's family
      */
     public record Entry(SigningKey key, String alg) {
         public Entry {
             Objects.requireNonNull(key, "key");
-            RsaAlgorithm.fromJoseName(alg);
+            key.compatible(KeyAlgorithm.fromJoseName(alg));
         }
     }
 
@@ -31,10 +32,20 @@ public final class Jwks {
     /** The JWKS as a Nimbus object, public keys only, in the given order. */
     public static JWKSet toJwkSet(List<Entry> entries) {
         List<JWK> jwks = new ArrayList<>(entries.size());
+        java.util.Set<String> kids = new java.util.HashSet<>();
         for (Entry e : entries) {
+            // One key per kid: a verifier that finds two picks either, and one of them would be wrong.
+            if (!kids.add(e.key().kid())) {
+                throw new IllegalArgumentException("kid " + e.key().kid() + " is published twice");
+            }
             jwks.add(e.key().publicJwk(e.alg()));
         }
         return new JWKSet(jwks);
+    }
+
+    /** The JWKS of keys published with their own algorithms. */
+    public static String renderKeys(List<SigningKey> keys) {
+        return render(keys.stream().map(k -> new Entry(k, k.alg().joseName())).toList());
     }
 
     /**

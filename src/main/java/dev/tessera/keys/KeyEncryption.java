@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -32,6 +33,8 @@ public final class KeyEncryption {
     private static final int TAG_BYTES = TAG_BITS / 8;
 
     private final SecretKeySpec key;
+    /** Keys that still decrypt (a master-key rotation in progress); never used to encrypt. */
+    private final List<SecretKeySpec> older;
     private final CryptoProvider crypto;
     private final SecureRandom random = new SecureRandom();
 
@@ -40,12 +43,35 @@ public final class KeyEncryption {
      * @param crypto provider of the AES-GCM implementation
      */
     public KeyEncryption(byte[] key32, CryptoProvider crypto) {
+        this(key32, List.of(), crypto);
+    }
+
+    /**
+     * @param key32     encrypts, and decrypts first
+     * @param olderKeys also decrypt, in order (the previous master key's, during a rotation)
+     */
+    public KeyEncryption(byte[] key32, List<byte[]> olderKeys, CryptoProvider crypto) {
+        this.key = spec(key32);
+        this.older = olderKeys.stream().map(KeyEncryption::spec).toList();
+        this.crypto = Objects.requireNonNull(crypto, "crypto");
+    }
+
+    private static SecretKeySpec spec(byte[] key32) {
         Objects.requireNonNull(key32, "key32");
         if (key32.length != KEY_BYTES) {
             throw new IllegalArgumentException("AES-256 key must be 32 bytes, got " + key32.length);
         }
-        this.key = new SecretKeySpec(key32, "AES");
-        this.crypto = Objects.requireNonNull(crypto, "crypto");
+        return new SecretKeySpec(key32, "AES");
+    }
+
+    /** Whether the blob is encrypted under the current key (not only under an older one). */
+    public boolean isCurrent(String blob, String context) {
+        try {
+            decryptWith(key, blob, context);
+            return true;
+        } catch (KeyDecryptionException e) {
+            return false;
+        }
     }
 
     /**
@@ -87,6 +113,21 @@ public final class KeyEncryption {
      *                                context differs from the one used to encrypt
      */
     public byte[] decrypt(String blob, String context) {
+        try {
+            return decryptWith(key, blob, context);
+        } catch (KeyDecryptionException e) {
+            for (SecretKeySpec k : older) {
+                try {
+                    return decryptWith(k, blob, context);
+                } catch (KeyDecryptionException ignored) {
+                    // try the next one
+                }
+            }
+            throw e;
+        }
+    }
+
+    private byte[] decryptWith(SecretKeySpec key, String blob, String context) {
         if (blob == null || !blob.startsWith(PREFIX)) {
             throw new KeyDecryptionException("encrypted key blob has an unknown format (expected prefix \""
                     + PREFIX + "\")");

@@ -1,6 +1,7 @@
 package dev.tessera.keys;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -13,9 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>The header is exactly {@code {"typ":..,"alg":..,"kid":..}}. It depends only on key, alg and
  * typ, so it is encoded once per key and reused; the per-call work is one JSON serialisation of
- * the claims, one base64url pass, and the RSA signature itself (which dominates by far). Signing is
- * done by Nimbus {@code RSASSASigner} bound to the {@link CryptoProvider}; signers are thread-safe
- * and cached per kid.
+ * the claims, one base64url pass, and the signature itself (which dominates by far). RSA and ECDSA
+ * signing is done by Nimbus signers bound to the {@link CryptoProvider}, Ed25519 by the provider's
+ * {@code Signature} directly; signers are thread-safe and cached per kid.
  *
  * <p>Claims are serialised with Nimbus' {@link JSONObjectUtils} (its shaded Gson) straight from the
  * map and base64url-encoded by the JDK: about 1.2 µs for eight typical claims, against 2.2 µs for
@@ -51,10 +52,25 @@ public final class TokenSigner {
     }
 
     /**
+     * Signs with the key's own algorithm, the one its JWKS entry announces: what every issuer
+     * path should use, since an auth server's configured algorithm runs ahead of its active key
+     * while a rotation to a new algorithm is under way.
+     */
+    public String signToken(SigningKey key, String typ, Map<String, Object> claims) {
+        return sign(key, key.alg().joseName(), typ, claims);
+    }
+
+    /** {@link #signToken} for a Nimbus claims set (dates become NumericDate seconds). */
+    public String sign(SigningKey key, String typ, JWTClaimsSet claims) {
+        return signToken(key, typ, claims.toJSONObject());
+    }
+
+    /**
      * Signs {@code claims} as a compact JWS.
      *
      * @param key    the signing key; its kid goes into the header
-     * @param alg    one of RS256 RS384 RS512 PS256 PS384 PS512
+     * @param alg    an algorithm of the key's family (any RS/PS one for an RSA key; ES256, ES384 or
+     *               EdDSA for those keys)
      * @param typ    {@value #TYP_JWT} (also when {@code null}) or {@value #TYP_ACCESS_TOKEN}
      * @param claims values must be String, Number, Boolean, null, List or Map (nested likewise);
      *               they keep their JSON types
@@ -64,18 +80,17 @@ public final class TokenSigner {
      */
     public String sign(SigningKey key, String alg, String typ, Map<String, Object> claims) {
         Objects.requireNonNull(key, "key");
-        RsaAlgorithm algorithm = RsaAlgorithm.fromJoseName(alg);
+        KeyAlgorithm algorithm = KeyAlgorithm.fromJoseName(alg);
         int typIndex = PreparedKey.typIndex(typ == null ? TYP_JWT : typ);
         ClaimValues.requireJsonCompatible(claims);
 
         PreparedKey p = prepare(key);
+        String header = p.headerWithDot(algorithm, typIndex);
         String payload = BASE64URL.encodeToString(
                 JSONObjectUtils.toJSONString(claims).getBytes(StandardCharsets.UTF_8));
-        String signingInput = p.headerWithDot(algorithm, typIndex) + payload;
+        String signingInput = header + payload;
         try {
-            // Nimbus' signer reads only the algorithm from the header argument.
-            String signature = p.signer().sign(algorithm.algorithmOnlyHeader(),
-                    signingInput.getBytes(StandardCharsets.US_ASCII)).toString();
+            String signature = p.sign(algorithm, signingInput.getBytes(StandardCharsets.US_ASCII)).toString();
             return signingInput + '.' + signature;
         } catch (JOSEException e) {
             throw new IllegalStateException("signing with kid " + key.kid() + " (" + alg + ") failed in "
@@ -93,7 +108,7 @@ public final class TokenSigner {
         if (p != null && (p.key() == key || p.key().equals(key))) {
             return p;
         }
-        p = new PreparedKey(key, crypto.signatureProvider());
+        p = new PreparedKey(key, crypto.providerFor(key.alg().family()));
         if (prepared.size() >= MAX_CACHED_KEYS) {
             prepared.clear();
         }

@@ -14,10 +14,11 @@ public final class TokenSize {
 
     /**
      * The header, two dots and signature of the largest token Tessera signs: a header with the
-     * longest typ and alg and a UUID kid (75 bytes, 100 characters, rounded up) and an RSA-4096
-     * signature (683 characters).
+     * longest typ and alg and the longest kid an imported key may have, 128 characters (167 bytes,
+     * 223 characters base64url, rounded up), and an RSA-4096 signature (683 characters; imported
+     * RSA keys are at most 4096 bits, ES384 and EdDSA signatures are shorter).
      */
-    private static final int FRAME = 102 + 2 + 683;
+    private static final int FRAME = 224 + 2 + 683;
 
     private TokenSize() {
     }

@@ -3,7 +3,13 @@ package dev.tessera.keys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -18,9 +24,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Verifies compact JWS tokens signed by {@link TokenSigner}, e.g. for token introspection.
  *
- * <p>Checks, in order: size and shape, header parse, an allowed RSA algorithm (so {@code none},
- * HMAC and anything unexpected are refused before any key is touched), a kid the lookup knows,
- * then the signature with the {@link CryptoProvider}. Only signature validity is checked here;
+ * <p>Checks, in order: size and shape, header parse, an allowed algorithm (so {@code none},
+ * HMAC and anything unexpected are refused before any key is touched), a kid the lookup knows
+ * whose own algorithm is the header's (a key published for RS256 never verifies a PS256 or ES256
+ * token), then the signature with the {@link CryptoProvider}. Only signature validity is checked here;
  * expiry, issuer and audience are the caller's business.
  *
  * <p>Never throws on bad input: every failure is an empty result, logged at debug without the
@@ -35,23 +42,23 @@ public final class TokenVerifier {
 
     private final CryptoProvider crypto;
     private final Function<String, SigningKey> keyLookup;
-    private final Set<RsaAlgorithm> allowed;
+    private final Set<KeyAlgorithm> allowed;
 
-    /** Accepts all six RSA algorithms. */
+    /** Accepts every algorithm Tessera signs with (each key still only its own). */
     public TokenVerifier(CryptoProvider crypto, Function<String, SigningKey> keyLookup) {
-        this(crypto, keyLookup, Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512"));
+        this(crypto, keyLookup, Set.copyOf(KeyAlgorithm.NAMES));
     }
 
     /**
      * @param keyLookup   kid to key, or {@code null} when the kid is unknown
-     * @param allowedAlgs the algorithms accepted, each one of RS256 RS384 RS512 PS256 PS384 PS512
+     * @param allowedAlgs the algorithms accepted, each one of {@link KeyAlgorithm#NAMES}
      */
     public TokenVerifier(CryptoProvider crypto, Function<String, SigningKey> keyLookup, Set<String> allowedAlgs) {
         this.crypto = Objects.requireNonNull(crypto, "crypto");
         this.keyLookup = Objects.requireNonNull(keyLookup, "keyLookup");
-        EnumSet<RsaAlgorithm> algs = EnumSet.noneOf(RsaAlgorithm.class);
+        EnumSet<KeyAlgorithm> algs = EnumSet.noneOf(KeyAlgorithm.class);
         for (String alg : allowedAlgs) {
-            algs.add(RsaAlgorithm.fromJoseName(alg));
+            algs.add(KeyAlgorithm.fromJoseName(alg));
         }
         if (algs.isEmpty()) {
             throw new IllegalArgumentException("at least one algorithm must be allowed");
@@ -65,6 +72,15 @@ public final class TokenVerifier {
      * or Double.
      */
     public Optional<Map<String, Object>> verify(String token) {
+        return verifyWithKid(token).map(Verified::claims);
+    }
+
+    /** A verified token's claims and the kid of the key that signed it. */
+    public record Verified(Map<String, Object> claims, String kid) {
+    }
+
+    /** Like {@link #verify}, also naming the key: a caller that remembers results must forget them when that key goes. */
+    public Optional<Verified> verifyWithKid(String token) {
         try {
             return Optional.ofNullable(verifyOrNull(token));
         } catch (RuntimeException e) {
@@ -74,7 +90,7 @@ public final class TokenVerifier {
         }
     }
 
-    private Map<String, Object> verifyOrNull(String token) {
+    private Verified verifyOrNull(String token) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH || dots(token) != 2) {
             return reject("not a compact JWS");
         }
@@ -86,7 +102,7 @@ public final class TokenVerifier {
             return reject("unparseable JWS");
         }
         JWSHeader header = jws.getHeader();
-        RsaAlgorithm alg = RsaAlgorithm.lookup(header.getAlgorithm().getName());
+        KeyAlgorithm alg = KeyAlgorithm.lookup(header.getAlgorithm().getName());
         if (alg == null || !allowed.contains(alg)) {
             return reject("algorithm not allowed");
         }
@@ -95,20 +111,43 @@ public final class TokenVerifier {
         if (key == null) {
             return reject("unknown kid");
         }
+        if (key.alg() != alg) {
+            return reject("algorithm is not the key's");
+        }
         try {
-            RSASSAVerifier verifier = new RSASSAVerifier(key.publicKey());
-            verifier.getJCAContext().setProvider(crypto.signatureProvider());
-            if (!jws.verify(verifier)) {
+            if (!verifies(jws, key)) {
                 return reject("bad signature");
             }
-        } catch (JOSEException e) {
+        } catch (JOSEException | GeneralSecurityException | RuntimeException e) {
             return reject("signature check failed");
         }
         Map<String, Object> claims = jws.getPayload().toJSONObject();
         if (claims == null) {
             return reject("payload is not a JSON object");
         }
-        return Collections.unmodifiableMap(claims);
+        return new Verified(Collections.unmodifiableMap(claims), kid);
+    }
+
+    private boolean verifies(JWSObject jws, SigningKey key) throws JOSEException, GeneralSecurityException {
+        java.security.Provider provider = crypto.providerFor(key.alg().family());
+        JWSVerifier verifier = switch (key.alg().family()) {
+            case RSA -> new RSASSAVerifier((RSAPublicKey) key.publicKey());
+            case EC_P256, EC_P384 -> new ECDSAVerifier((ECPublicKey) key.publicKey());
+            case ED25519 -> null;
+        };
+        if (verifier != null) {
+            verifier.getJCAContext().setProvider(provider);
+            return jws.verify(verifier);
+        }
+        // Ed25519 through the JDK (Nimbus would need Google Tink): a 64-byte signature over the signing input.
+        byte[] signature = jws.getSignature().decode();
+        if (signature.length != 64) {
+            return false;
+        }
+        Signature s = provider != null ? Signature.getInstance("Ed25519", provider) : Signature.getInstance("Ed25519");
+        s.initVerify(key.publicKey());
+        s.update(jws.getSigningInput());
+        return s.verify(signature);
     }
 
     private static int dots(String token) {
@@ -121,7 +160,7 @@ public final class TokenVerifier {
         return n;
     }
 
-    private static Map<String, Object> reject(String reason) {
+    private static Verified reject(String reason) {
         LOG.debug("token rejected: {}", reason);
         return null;
     }

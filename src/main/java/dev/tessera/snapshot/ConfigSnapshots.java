@@ -15,6 +15,12 @@ import dev.tessera.keys.Jwks;
 import dev.tessera.keys.TokenVerifier;
 import dev.tessera.keys.SigningKey;
 import dev.tessera.keys.SigningKeyStore;
+import dev.tessera.keys.StoredKey;
+import dev.tessera.keys.KeyAlgorithm;
+import dev.tessera.keys.KeyLifecycle;
+import dev.tessera.authserver.SigningAlgorithm;
+import java.time.Duration;
+import java.util.Collections;
 import dev.tessera.scope.Scope;
 import dev.tessera.scope.ScopeRepository;
 import dev.tessera.store.Jdbc;
@@ -53,6 +59,7 @@ public final class ConfigSnapshots implements AuthServerEvents {
     private final ClientRepository clients;
     private final ClientSecretRepository secrets;
     private final SigningKeyStore keys;
+    private final KeyLifecycle lifecycle;
     private final Issuers issuers;
     private final CryptoProvider crypto;
     private final SlugDirectory slugs;
@@ -63,7 +70,13 @@ public final class ConfigSnapshots implements AuthServerEvents {
     volatile Runnable beforeClientPatchStored = () -> { };
 
     public ConfigSnapshots(Jdbc jdbc, SigningKeyStore keys, Issuers issuers, CryptoProvider crypto) {
+        this(jdbc, new KeyLifecycle(keys, Duration.ofHours(1), Duration.ofMinutes(1)), issuers, crypto);
+    }
+
+    public ConfigSnapshots(Jdbc jdbc, KeyLifecycle lifecycle, Issuers issuers, CryptoProvider crypto) {
         this.crypto = crypto;
+        this.lifecycle = lifecycle;
+        SigningKeyStore keys = lifecycle.store();
         this.servers = new AuthServerRepository(jdbc);
         this.scopes = new ScopeRepository(jdbc);
         this.claims = new ClaimRepository(jdbc);
@@ -154,11 +167,15 @@ public final class ConfigSnapshots implements AuthServerEvents {
         }
     }
 
-    /** A new auth server gets its first signing key in the same transaction; the key is generated before it. */
+    /** A new auth server gets its first signing key, of its algorithm, in the same transaction; the key is generated before it. */
     @Override
     public Jdbc.TxAction prepareCreation(AuthServer server) {
-        SigningKey key = keys.generate();
-        return tx -> keys.insertActive(tx, server.id(), key);
+        return lifecycle.prepareCreation(server.id(), KeyAlgorithm.fromJoseName(server.signingAlgorithm().name()));
+    }
+
+    @Override
+    public Jdbc.TxAction prepareAlgorithmChange(UUID authServerId, SigningAlgorithm algorithm) {
+        return lifecycle.prepareAlgorithmChange(authServerId, KeyAlgorithm.fromJoseName(algorithm.name()));
     }
 
     @Override
@@ -200,18 +217,17 @@ public final class ConfigSnapshots implements AuthServerEvents {
             clientEntries.put(c.id(), new ClientEntry(c, List.copyOf(hashes.getOrDefault(c.id(), List.of())),
                     TemplateContexts.of(serverContext, c), sealed.getOrDefault(c.id(), List.of())));
         }
-        List<SigningKeyStore.StoredKey> stored = keys.publishedWithActive(id);
-        SigningKey active = stored.stream().filter(SigningKeyStore.StoredKey::active).map(SigningKeyStore.StoredKey::key)
+        List<StoredKey> stored = keys.publishedWithActive(id, KeyAlgorithm.fromJoseName(server.signingAlgorithm().name()));
+        SigningKey active = stored.stream().filter(StoredKey::active).map(StoredKey::key)
                 .findFirst().orElseThrow(() -> new IllegalStateException("auth server " + id + " has no active signing key"));
         Map<String, SigningKey> published = new LinkedHashMap<>();
-        List<Jwks.Entry> jwks = new ArrayList<>();
-        for (SigningKeyStore.StoredKey k : stored) {
+        for (StoredKey k : stored) {
             published.put(k.key().kid(), k.key());
-            jwks.add(new Jwks.Entry(k.key(), server.signingAlgorithm().name()));
         }
+        List<SigningKey> publishedList = List.copyOf(published.values());
         return Optional.of(new AuthServerConfig(server, issuers.issuer(server.slug()), List.copyOf(scopeList), Map.copyOf(byName),
-                List.copyOf(compiled), Map.copyOf(clientEntries), active, Map.copyOf(published), Jwks.render(jwks),
-                new TokenVerifier(crypto, Map.copyOf(published)::get)));
+                List.copyOf(compiled), Map.copyOf(clientEntries), active, Collections.unmodifiableMap(published),
+                Jwks.renderKeys(publishedList), new TokenVerifier(crypto, Map.copyOf(published)::get)));
     }
 
     private static CompiledClaim compile(Claim c) {

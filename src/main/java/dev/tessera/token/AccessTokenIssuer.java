@@ -78,8 +78,9 @@ public final class AccessTokenIssuer {
 
         String jwt;
         try {
-            jwt = signer.sign(server.activeKey(), server.server().signingAlgorithm().name(),
-                    server.server().accessTokenType().typ(), claims);
+            // The active key's own algorithm: during a rotation to a new algorithm the auth server's
+            // setting is ahead of its active key.
+            jwt = signer.signToken(server.activeKey(), server.server().accessTokenType().typ(), claims);
         } catch (IllegalArgumentException e) {
             // The signer's value check (one walk over the claims, on every token) names the claim
             // whose rendered value would not read back from the token, e.g. 1E+400.

@@ -42,7 +42,8 @@ public final class IdTokenIssuer {
      */
     public String issue(AuthServerConfig server, ClientEntry client, SignIn signIn, String accessToken, String code) {
         long now = System.currentTimeMillis() / 1000;
-        String alg = server.server().signingAlgorithm().name();
+        // The active key's own algorithm: the configured one runs ahead of it during a rotation to a new type.
+        String alg = server.activeKey().alg().joseName();
         Map<String, Object> claims = new LinkedHashMap<>(signIn.claims() == null ? Map.of() : signIn.claims());
         RESERVED.forEach(claims::remove);
         claims.put("iss", server.issuer());
@@ -81,11 +82,12 @@ public final class IdTokenIssuer {
      * hash of the signing algorithm (SHA-256 for RS256/PS256/ES256, SHA-384 and SHA-512 likewise).
      */
     static String leftHalfHash(String alg, String value) {
-        String bits = alg.length() >= 5 ? alg.substring(alg.length() - 3) : "256";
+        // EdDSA with Ed25519 hashes with SHA-512 (OIDC Core errata set 2, §3.1.3.6).
+        String bits = "EdDSA".equals(alg) ? "512" : alg.length() >= 5 ? alg.substring(alg.length() - 3) : "256";
         String digest = switch (bits) {
             case "384" -> "SHA-384";
             case "512" -> "SHA-512";
-            default -> "SHA-256"; // RS256, PS256, ES256 (and EdDSA's usual choice)
+            default -> "SHA-256"; // RS256, PS256, ES256
         };
         try {
             byte[] hash = MessageDigest.getInstance(digest).digest(value.getBytes(StandardCharsets.US_ASCII));

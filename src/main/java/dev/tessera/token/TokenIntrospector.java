@@ -5,7 +5,6 @@ import dev.tessera.keys.TokenVerifier;
 import dev.tessera.snapshot.AuthServerConfig;
 
 import java.nio.ByteBuffer;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +28,7 @@ public final class TokenIntrospector {
      * is most of the work. Only the claims are kept; expiry, revocation and the client are
      * checked on every call.
      */
-    private final ConcurrentHashMap<VerifiedKey, Map<String, Object>> verified = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<VerifiedKey, TokenVerifier.Verified> verified = new ConcurrentHashMap<>();
 
     private record VerifiedKey(UUID authServerId, ByteBuffer tokenHash) {
     }
@@ -43,18 +42,23 @@ public final class TokenIntrospector {
             return Optional.empty();
         }
         VerifiedKey key = new VerifiedKey(server.server().id(), ByteBuffer.wrap(Sha256.of(token)));
-        Map<String, Object> known = verified.get(key);
+        TokenVerifier.Verified known = verified.get(key);
         if (known != null) {
-            return Optional.of(known);
+            // A key removed from JWKS (a compromised key rotated out at once) takes its tokens with it.
+            if (server.publishedKeys().containsKey(known.kid())) {
+                return Optional.of(known.claims());
+            }
+            verified.remove(key, known);
+            return Optional.empty();
         }
-        Optional<Map<String, Object>> claims = server.verifier().verify(token).map(Collections::unmodifiableMap);
-        claims.ifPresent(c -> {
+        Optional<TokenVerifier.Verified> checked = server.verifier().verifyWithKid(token);
+        checked.ifPresent(v -> {
             if (verified.size() >= MAX_REMEMBERED) {
                 verified.clear(); // crude but bounded; the next calls verify again
             }
-            verified.put(key, c);
+            verified.put(key, v);
         });
-        return claims;
+        return checked.map(TokenVerifier.Verified::claims);
     }
 
     /** An active token's claims, with the jti and client id already checked. */

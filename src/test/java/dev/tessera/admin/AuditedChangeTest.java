@@ -7,6 +7,8 @@ import dev.tessera.authserver.AuthServerEvents;
 import dev.tessera.authserver.AuthServerRepository;
 import dev.tessera.claim.ClaimRepository;
 import dev.tessera.client.ClientRepository;
+import dev.tessera.client.SecretSealing;
+import dev.tessera.keys.KeyEncryption;
 import dev.tessera.client.ClientSecretRepository;
 import dev.tessera.crypto.SecretHasher;
 import dev.tessera.scope.ScopeRepository;
@@ -42,7 +44,9 @@ class AuditedChangeTest {
             Changes changes = new Changes(db.jdbc, audit, events);
             AdminContext admin = new AdminContext(db.jdbc, new AuthServerRepository(db.jdbc), new ScopeRepository(db.jdbc),
                     new ClaimRepository(db.jdbc), new ClientRepository(db.jdbc), new ClientSecretRepository(db.jdbc),
-                    new SecretHasher(new byte[32], 1000), db.issuers, events, v -> null, 65536, changes);
+                    new SecretHasher(new byte[32], 1000),
+                    new SecretSealing(new KeyEncryption(new byte[32], StorageFixture.CRYPTO)), db.issuers, events, v -> null,
+                    65536, changes);
             return new Setup(new ScopeService(admin), changes, audit, events);
         }
     }

@@ -182,7 +182,7 @@ class AuthServerApiTest {
                 .containsEntry("trusted_origins[0]", "invalid")
                 .containsEntry("surprise", "unknown_property");
         var alg = Violations.find(bad, "signing_algorithm");
-        assertThat(alg.path("choices").toString()).isEqualTo("[\"RS256\",\"RS384\",\"RS512\",\"PS256\",\"PS384\",\"PS512\"]");
+        assertThat(alg.path("choices").toString()).isEqualTo("[\"RS256\",\"RS384\",\"RS512\",\"PS256\",\"PS384\",\"PS512\",\"ES256\",\"ES384\",\"EdDSA\"]");
         assertThat(Violations.find(bad, "name").path("maximum").asInt()).isEqualTo(255);
 
         var origins = http.post("/v1/auth-servers", json("name", unique("o"), "audience", "a",

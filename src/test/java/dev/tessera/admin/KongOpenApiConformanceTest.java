@@ -120,6 +120,17 @@ class KongOpenApiConformanceTest {
         labels.put("tier", "gold");
         expect(200, http.patch(asPath, json("description", "changed", "signing_algorithm", "PS256", "labels", labels)));
         expect(400, http.patch(asPath, json("name", "")));
+        expect(200, http.patch(asPath, json("access_token_typ", "JWT")));
+        expect(200, http.patch(asPath, json("key_rotation_period_days", 90)));
+        expect(400, http.patch(asPath, json("key_rotation_period_days", 0)));
+        expect(200, http.patch(asPath, json("signing_algorithm", "ES256")));
+        // Signing keys (a Tessera addition)
+        expect(200, http.get(asPath + "/keys"));
+        expect(200, http.post(asPath + "/keys/rotate", json("immediate", true)));
+        String kid = expect(200, http.get(asPath + "/keys")).json().path("data").get(0).path("kid").asText();
+        expect(200, http.get(asPath + "/keys/" + kid));
+        expect(404, http.get(asPath + "/keys/unknown"));
+        expect(400, http.post(asPath + "/keys", json("state", "next", "pem", "not a key")));
         expect(401, http.send(http.request(asPath).GET()));
         expect(401, http.send(http.request("/v1/auth-servers").header("Authorization", "Bearer wrong").GET()));
 

@@ -54,7 +54,7 @@ class CryptoProviderTest {
     @Test
     void keysAreMadeByTheChosenProvider() {
         for (CryptoProvider crypto : TestKeys.providerList()) {
-            KeyPair pair = new RsaKeyPairs(crypto).generate();
+            KeyPair pair = new KeyPairs(crypto).generate(KeyFamily.RSA);
             // Key classes tell which provider made them: that is what makes ACCP signing fast.
             String expectedPackage = crypto.isNative() ? "com.amazon.corretto." : "sun.security.";
             assertThat(pair.getPrivate().getClass().getName()).as(crypto.name()).startsWith(expectedPackage);

@@ -22,7 +22,7 @@ class KeyEncryptionTest {
     @MethodSource("providers")
     void roundTripsAPrivateKeyWithAFreshNonceEachTime(CryptoProvider crypto) {
         KeyEncryption enc = new KeyEncryption(KEY, crypto);
-        byte[] pkcs8 = RsaKeyPairs.encodePrivate(TestKeys.key(crypto).privateKey());
+        byte[] pkcs8 = KeyPairs.encodePrivate(TestKeys.key(crypto).privateKey());
 
         String blob = enc.encrypt(pkcs8, CONTEXT);
         String again = enc.encrypt(pkcs8, CONTEXT);

@@ -21,13 +21,13 @@ class LazyKeyCreationTest {
     void twoNodesCreatingTheFirstKeyAtOnceAgreeOnOneActiveKey(Backend backend) throws Exception {
         try (StorageFixture db = StorageFixture.open(backend)) {
             AuthServer server = db.authServerWithoutKey();
-            SigningKeyStore nodeA = new SigningKeyStore(db.jdbc, new RsaKeyPairs(StorageFixture.CRYPTO),
+            SigningKeyStore nodeA = new SigningKeyStore(db.jdbc, new KeyPairs(StorageFixture.CRYPTO),
                     new KeyEncryption(new byte[32], StorageFixture.CRYPTO));
-            SigningKeyStore nodeB = new SigningKeyStore(db.jdbc, new RsaKeyPairs(StorageFixture.CRYPTO),
+            SigningKeyStore nodeB = new SigningKeyStore(db.jdbc, new KeyPairs(StorageFixture.CRYPTO),
                     new KeyEncryption(new byte[32], StorageFixture.CRYPTO));
             // Both have seen "no active key" and generated one before either inserts.
-            List<SigningKeyStore.StoredKey> seenByA;
-            List<SigningKeyStore.StoredKey> seenByB;
+            List<StoredKey> seenByA;
+            List<StoredKey> seenByB;
             CyclicBarrier bothFoundNone = new CyclicBarrier(2);
             Runnable meet = () -> {
                 try {
@@ -40,20 +40,20 @@ class LazyKeyCreationTest {
             nodeB.beforeLazyInsert = meet;
 
             try (ExecutorService twoNodes = Executors.newFixedThreadPool(2)) {
-                Future<List<SigningKeyStore.StoredKey>> a = twoNodes.submit(() -> nodeA.publishedWithActive(server.id()));
-                Future<List<SigningKeyStore.StoredKey>> b = twoNodes.submit(() -> nodeB.publishedWithActive(server.id()));
+                Future<List<StoredKey>> a = twoNodes.submit(() -> nodeA.publishedWithActive(server.id()));
+                Future<List<StoredKey>> b = twoNodes.submit(() -> nodeB.publishedWithActive(server.id()));
                 seenByA = a.get(60, TimeUnit.SECONDS);
                 seenByB = b.get(60, TimeUnit.SECONDS);
             }
 
-            long active = db.jdbc.count("SELECT COUNT(*) FROM signing_keys WHERE auth_server_id = ? AND active = ?",
-                    server.id().toString(), true);
+            long active = db.jdbc.count("SELECT COUNT(*) FROM signing_keys WHERE auth_server_id = ? AND state = ?",
+                    server.id().toString(), "active");
             assertThat(active).isEqualTo(1);
             assertThat(activeKid(seenByA)).isEqualTo(activeKid(seenByB));
         }
     }
 
-    private static String activeKid(List<SigningKeyStore.StoredKey> keys) {
-        return keys.stream().filter(SigningKeyStore.StoredKey::active).map(k -> k.key().kid()).findFirst().orElseThrow();
+    private static String activeKid(List<StoredKey> keys) {
+        return keys.stream().filter(StoredKey::active).map(k -> k.key().kid()).findFirst().orElseThrow();
     }
 }

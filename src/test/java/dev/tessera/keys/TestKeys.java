@@ -25,7 +25,13 @@ final class TestKeys {
     /** A signing key generated through {@code crypto}; {@code slot} picks one of several per provider. */
     static SigningKey key(CryptoProvider crypto, String slot) {
         return KEYS.computeIfAbsent(crypto.name() + "/" + slot,
-                k -> new RsaKeyPairs(crypto).generateSigningKey(1_700_000_000_000_000L));
+                k -> new KeyPairs(crypto).generateSigningKey(1_700_000_000_000_000L));
+    }
+
+    /** A key of {@code alg}'s own, generated through {@code crypto}. */
+    static SigningKey keyFor(CryptoProvider crypto, KeyAlgorithm alg) {
+        return KEYS.computeIfAbsent(crypto.name() + "/alg/" + alg,
+                k -> new KeyPairs(crypto).generateSigningKey(alg, 1_700_000_000_000_000L));
     }
 
     static SigningKey key(CryptoProvider crypto) {

@@ -35,10 +35,10 @@ class TokenVerifierTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
     void acceptsAValidTokenForEveryAlgorithm(CryptoProvider crypto) {
-        SigningKey key = TestKeys.key(crypto);
         TokenSigner signer = new TokenSigner(crypto);
-        TokenVerifier verifier = new TokenVerifier(crypto, only(key));
-        for (RsaAlgorithm alg : RsaAlgorithm.values()) {
+        for (KeyAlgorithm alg : KeyAlgorithm.values()) {
+            SigningKey key = TestKeys.keyFor(crypto, alg);
+            TokenVerifier verifier = new TokenVerifier(crypto, only(key));
             String token = signer.sign(key, alg.joseName(), TokenSigner.TYP_ACCESS_TOKEN, TestKeys.sampleClaims());
             Map<String, Object> claims = verifier.verify(token).orElseThrow();
             assertThat(claims).containsEntry("sub", "client-42").containsEntry("exp", 1_700_003_600L);
@@ -93,8 +93,23 @@ class TokenVerifierTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("providers")
+    void aKeyVerifiesOnlyTheAlgorithmItIsPublishedFor(CryptoProvider crypto) {
+        // An RSA key published for RS256 must not accept a PS256 signature it could technically check:
+        // verifiers that follow the JWK's alg would refuse that token, so Tessera refuses it too.
+        SigningKey rs256 = TestKeys.key(crypto);
+        TokenSigner signer = new TokenSigner(crypto);
+        TokenVerifier verifier = new TokenVerifier(crypto, only(rs256));
+        assertThat(verifier.verify(signer.sign(rs256, "RS256", TestKeys.sampleClaims()))).isPresent();
+        assertThat(verifier.verify(signer.sign(rs256, "PS256", TestKeys.sampleClaims()))).isEmpty();
+        SigningKey es256 = TestKeys.keyFor(crypto, KeyAlgorithm.ES256);
+        assertThat(new TokenVerifier(crypto, kid -> es256).verify(signer.sign(rs256, "RS256", TestKeys.sampleClaims())))
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
     void rejectsAModifiedPayloadOrHeader(CryptoProvider crypto) {
-        SigningKey key = TestKeys.key(crypto);
+        SigningKey key = TestKeys.keyFor(crypto, KeyAlgorithm.PS256);
         TokenVerifier verifier = new TokenVerifier(crypto, only(key));
         String[] parts = new TokenSigner(crypto).sign(key, "PS256", TestKeys.sampleClaims()).split("\\.");
         assertThat(verifier.verify(String.join(".", parts))).isPresent();

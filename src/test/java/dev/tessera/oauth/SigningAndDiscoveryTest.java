@@ -2,7 +2,9 @@ package dev.tessera.oauth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import dev.tessera.keys.JwksVerification;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.tessera.support.Backend;
@@ -24,19 +26,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SigningAndDiscoveryTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512"})
+    @ValueSource(strings = {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "EdDSA"})
     void everySigningAlgorithmProducesTokensThatVerifyAgainstTheJwks(String alg) throws Exception {
-        OAuthFixture fx = new OAuthFixture(Servers.get(Backend.SQLITE), "aud").client(List.of(), Map.of());
-        assertThat(fx.http.patch(fx.admin(""), json("signing_algorithm", alg)).status()).isEqualTo(200);
+        OAuthFixture fx = new OAuthFixture(Servers.get(Backend.SQLITE), Map.of("signing_algorithm", alg), "aud")
+                .client(List.of(), Map.of());
         String token = fx.accessToken(null);
         JWSObject jws = JWSObject.parse(token);
         assertThat(jws.getHeader().getAlgorithm().getName()).isEqualTo(alg);
-        JWKSet jwks = JWKSet.parse(fx.http.send(fx.http.request(fx.issuer + "/.well-known/jwks").GET()).body());
-        RSAKey key = (RSAKey) jwks.getKeyByKeyId(jws.getHeader().getKeyID());
+        var jwksResponse = fx.http.send(fx.http.request(fx.issuer + "/.well-known/jwks").GET());
+        JWKSet jwks = JWKSet.parse(jwksResponse.body());
+        assertThat(jwks.getKeys()).hasSize(1);
+        JWK key = jwks.getKeyByKeyId(jws.getHeader().getKeyID());
         assertThat(key.getAlgorithm().getName()).isEqualTo(alg);
-        assertThat(key.size()).isGreaterThanOrEqualTo(2048);
-        assertThat(jws.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(key.getKeyUse()).isEqualTo(KeyUse.SIGNATURE);
+        assertThat(key.isPrivate()).isFalse();
+        assertThat(key.getKeyType().getValue()).isEqualTo(switch (alg) {
+            case "ES256", "ES384" -> "EC";
+            case "EdDSA" -> "OKP";
+            default -> "RSA";
+        });
+        if (key instanceof RSAKey rsa) {
+            assertThat(rsa.size()).isGreaterThanOrEqualTo(2048);
+        }
+        assertThat(JwksVerification.verifies(jws, key)).isTrue();
         assertThat(fx.introspect(token).path("active").asBoolean()).isTrue();
+        JsonNode metadata = fx.http.send(fx.http.request(fx.issuer + "/.well-known/openid-configuration").GET()).json();
+        assertThat(metadata.path("id_token_signing_alg_values_supported").toString()).isEqualTo("[\"" + alg + "\"]");
     }
 
     @Test

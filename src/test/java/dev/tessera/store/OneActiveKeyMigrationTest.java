@@ -40,11 +40,19 @@ class OneActiveKeyMigrationTest {
                 s.execute("INSERT INTO signing_keys VALUES ('as1', 'old', 'p', 'k', 1000, TRUE, NULL)");
                 s.execute("INSERT INTO signing_keys VALUES ('as1', 'new', 'p', 'k', 2000, TRUE, NULL)");
             }
-            Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("4").load().migrate();
             try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
                 assertThat(rows(s, "SELECT kid, active, retire_after FROM signing_keys ORDER BY kid"))
                         .containsExactly("new true null", "old false " + (2000 + 2_592_000_000_000L));
                 assertThatThrownBy(() -> s.execute("UPDATE signing_keys SET active = TRUE WHERE kid = 'old'"))
+                        .isInstanceOf(SQLException.class);
+            }
+            // V9 carries the same facts into the key lifecycle: states, the algorithm, the removal time.
+            Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+                assertThat(rows(s, "SELECT kid, state, alg, removes_at FROM signing_keys ORDER BY kid"))
+                        .containsExactly("new active RS256 null", "old retired RS256 " + (2000 + 2_592_000_000_000L));
+                assertThatThrownBy(() -> s.execute("UPDATE signing_keys SET state = 'active' WHERE kid = 'old'"))
                         .isInstanceOf(SQLException.class);
             }
         } finally {
@@ -58,6 +66,17 @@ class OneActiveKeyMigrationTest {
     }
 
     private static List<String> rows(Statement s, String sql) throws SQLException {
+        if (sql.contains("state")) {
+            List<String> out = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery(sql)) {
+                while (rs.next()) {
+                    long removes = rs.getLong(4);
+                    String removesAt = rs.wasNull() ? "null" : Long.toString(removes);
+                    out.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + removesAt);
+                }
+            }
+            return out;
+        }
         List<String> out = new ArrayList<>();
         try (ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {

@@ -103,7 +103,22 @@ public final class KongApiDescription {
                             allOf(anyOf(messageHasKey("validation.request.body.schema.enum"),
                                             messageHasKey("validation.response.body.schema.enum")),
                                     anyOf(messageContainsSubstring("(\"client_secret_jwt\")"),
-                                            messageContainsSubstring("(\"private_key_jwt\")"))))));
+                                            messageContainsSubstring("(\"private_key_jwt\")"))))),
+            new Extension("key_rotation_period_days on auth servers",
+                    "days between scheduled signing-key rotations (1..3650), or null for rotation on demand only",
+                    addedFields("key_rotation_period_days")),
+            new Extension("ES256, ES384 and EdDSA signing algorithms",
+                    "signing_algorithm also takes ES256, ES384 and EdDSA (Ed25519)",
+                    allOf(anyOf(messageHasKey("validation.request.body.schema.enum"),
+                                    messageHasKey("validation.response.body.schema.enum")),
+                            anyOf(messageContainsSubstring("(\"ES256\")"), messageContainsSubstring("(\"ES384\")"),
+                                    messageContainsSubstring("(\"EdDSA\")")))),
+            new Extension("signing keys of an auth server",
+                    "GET/POST /auth-servers/{authServerId}/keys, POST .../keys/rotate, GET .../keys/{kid}: the key "
+                            + "lifecycle, rotation and import, which Kong's description does not have",
+                    allOf(messageHasKey("validation.request.path.missing"),
+                            (message, operation, request, response) -> request != null
+                                    && request.getPath().matches("/v1/auth-servers/[^/]+/keys(/[^/]+)?"))));
 
     /**
      * Not differences but the test's own needs and the validator's limits: requests the test
@@ -191,7 +206,7 @@ public final class KongApiDescription {
 
     /** Every field Tessera adds to Kong's resources; a message may list several of them at once. */
     private static final Set<String> ADDED_FIELDS = Set.of("access_token_typ", "require_pkce", "allow_direct_authorization",
-            "jwks", "jwks_uri");
+            "jwks", "jwks_uri", "key_rotation_period_days");
     private static final Pattern LISTED = Pattern.compile("\\[(\"[^\\]]*\")\\]");
 
     /**

@@ -23,9 +23,17 @@ public final class OAuthFixture {
     public String clientSecret;
 
     public OAuthFixture(TestServer server, String audience, String... scopes) {
+        this(server, Map.of(), audience, scopes);
+    }
+
+    /** An auth server with more fields set at creation, e.g. {@code signing_algorithm}. */
+    public OAuthFixture(TestServer server, Map<String, Object> serverFields, String audience, String... scopes) {
         this.http = server.http;
-        var as = http.post("/v1/auth-servers", json("name", Fixtures.unique("oauth"), "audience", audience,
-                "trusted_origins", List.of("https://app.example.com")));
+        Map<String, Object> body = new LinkedHashMap<>(serverFields);
+        body.put("name", Fixtures.unique("oauth"));
+        body.put("audience", audience);
+        body.put("trusted_origins", List.of("https://app.example.com"));
+        var as = http.post("/v1/auth-servers", Http.JSON.valueToTree(body).toString());
         assertThat(as.status()).as(as.toString()).isEqualTo(201);
         serverId = as.text("id");
         issuer = as.text("issuer");

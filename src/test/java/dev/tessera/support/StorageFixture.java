@@ -11,7 +11,7 @@ import dev.tessera.config.TesseraConfig;
 import dev.tessera.crypto.RandomStrings;
 import dev.tessera.keys.CryptoProvider;
 import dev.tessera.keys.KeyEncryption;
-import dev.tessera.keys.RsaKeyPairs;
+import dev.tessera.keys.KeyPairs;
 import dev.tessera.keys.SigningKeyStore;
 import dev.tessera.scope.Scope;
 import dev.tessera.scope.ScopeRepository;
@@ -51,7 +51,7 @@ public final class StorageFixture implements AutoCloseable {
         this.jdbc = database.jdbc();
         this.dataDir = dataDir;
         this.pgUrl = pgUrl;
-        this.keys = new SigningKeyStore(jdbc, new RsaKeyPairs(CRYPTO), new KeyEncryption(new byte[32], CRYPTO));
+        this.keys = new SigningKeyStore(jdbc, new KeyPairs(CRYPTO), new KeyEncryption(new byte[32], CRYPTO));
     }
 
     public static StorageFixture open(Backend backend) {

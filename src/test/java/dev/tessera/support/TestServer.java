@@ -35,6 +35,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Backend backend, Map<String, String> extraEnv) {
+        return start(backend, extraEnv, java.time.Clock.systemUTC());
+    }
+
+    /** A server whose signing-key steps follow {@code clock} (see {@link App#runKeySteps()}). */
+    public static TestServer start(Backend backend, Map<String, String> extraEnv, java.time.Clock clock) {
         try {
             Path dataDir = Files.createTempDirectory("tessera-test");
             Map<String, String> env = new HashMap<>();
@@ -48,7 +53,7 @@ public final class TestServer implements AutoCloseable {
                 env.put("TESSERA_DATABASE_URL", pgUrl);
             }
             env.putAll(extraEnv);
-            App app = App.start(TesseraConfig.from(env));
+            App app = App.start(TesseraConfig.from(env), clock);
             return new TestServer(app, dataDir, pgUrl, env);
         } catch (IOException e) {
             throw new IllegalStateException(e);

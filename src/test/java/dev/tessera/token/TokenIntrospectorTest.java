@@ -5,7 +5,7 @@ import dev.tessera.authserver.AuthServer;
 import dev.tessera.authserver.SigningAlgorithm;
 import dev.tessera.client.Client;
 import dev.tessera.keys.CryptoProvider;
-import dev.tessera.keys.RsaKeyPairs;
+import dev.tessera.keys.KeyPairs;
 import dev.tessera.keys.SigningKey;
 import dev.tessera.keys.TokenSigner;
 import dev.tessera.keys.TokenVerifier;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Token states that the HTTP tests cannot reach quickly: expired, not yet valid, wrong issuer. */
 class TokenIntrospectorTest {
     private static final CryptoProvider CRYPTO = CryptoProvider.detect();
-    private final SigningKey key = new RsaKeyPairs(CRYPTO).generateSigningKey(0);
+    private final SigningKey key = new KeyPairs(CRYPTO).generateSigningKey(0);
     private final TokenSigner signer = new TokenSigner(CRYPTO);
     private final Revocations revocations = new Revocations();
     private final TokenIntrospector introspector = new TokenIntrospector(revocations);

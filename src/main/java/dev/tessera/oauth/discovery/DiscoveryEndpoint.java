@@ -31,10 +31,17 @@ public final class DiscoveryEndpoint {
     private static final List<String> RESPONSE_TYPES = List.of("code", "token", "id_token", "id_token token");
 
     private final List<String> grantTypes;
+    private final String jwksCacheControl;
 
     /** @param grantTypes the token endpoint's grants, and {@code implicit}, which the authorize endpoint serves */
     public DiscoveryEndpoint(List<String> grantTypes) {
+        this(grantTypes, 300);
+    }
+
+    /** @param jwksMaxAgeSeconds the JWKS cache lifetime; shorter than the key lead time (checked at start-up) */
+    public DiscoveryEndpoint(List<String> grantTypes, long jwksMaxAgeSeconds) {
         this.grantTypes = List.copyOf(grantTypes);
+        this.jwksCacheControl = "public, max-age=" + jwksMaxAgeSeconds;
     }
 
     /**
@@ -75,7 +82,8 @@ public final class DiscoveryEndpoint {
         m.put("token_endpoint_auth_signing_alg_values_supported", AUTH_SIGNING_ALGS);
         m.put("introspection_endpoint_auth_signing_alg_values_supported", AUTH_SIGNING_ALGS);
         m.put("revocation_endpoint_auth_signing_alg_values_supported", AUTH_SIGNING_ALGS);
-        List<String> algs = List.of(server.server().signingAlgorithm().name());
+        // Every algorithm a published key signs or will sign with, the active key's first.
+        List<String> algs = server.publishedKeys().values().stream().map(k -> k.alg().joseName()).distinct().toList();
         m.put("id_token_signing_alg_values_supported", algs);
         m.put("subject_types_supported", List.of("public"));
         List<String> scopes = new ArrayList<>();
@@ -100,7 +108,7 @@ public final class DiscoveryEndpoint {
     }
 
     public void jwks(Context ctx, AuthServerConfig server) {
-        ctx.header("Cache-Control", "public, max-age=300");
+        ctx.header("Cache-Control", jwksCacheControl);
         ctx.status(200).contentType("application/jwk-set+json").result(server.jwksJson());
     }
 }
