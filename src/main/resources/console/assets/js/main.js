@@ -43,7 +43,8 @@ function showSignedIn(s) {
   setSession(s);
   replace(document.getElementById('nav'),
     h('a', { href: '#/' }, 'Auth servers'),
-    h('a', { href: '#/audit' }, 'Audit log'));
+    h('a', { href: '#/audit' }, 'Audit log'),
+    h('a', { href: '/console/api', id: 'api-docs' }, 'API reference'));
   replace(document.getElementById('who'),
     h('span', { class: 'muted', id: 'signed-in-as' }, `Signed in with “${s.admin_token_name}”${s.read_only ? ' (read-only)' : ''}`),
     h('button', { type: 'button', class: 'secondary', id: 'sign-out', onclick: signOut }, 'Sign out'));

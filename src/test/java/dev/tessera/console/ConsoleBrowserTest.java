@@ -147,7 +147,12 @@ class ConsoleBrowserTest {
         browser.screenshot("activity");
 
         browser.click("a[data-tab=keys]");
-        browser.textIn("#keys-unavailable", "Key information unavailable");
+        JsonNode keys = server.http.get("/v1/auth-servers/" + created.path("id").asText() + "/keys").json().path("data");
+        String activeKid = keys.get(0).path("kid").asText();
+        assertThat(keys.get(0).path("state").asText()).isEqualTo("active");
+        browser.textIn("#key-list tr[data-kid='" + activeKid + "']", "active");
+        browser.textIn("#key-list tr[data-kid='" + activeKid + "']", keys.get(0).path("alg").asText());
+        browser.screenshot("signing-keys");
 
         browser.driver.get(server.baseUrl() + "/console#/audit");
         browser.textIn("#audit-events", "TESSERA_ADMIN_TOKEN");
