@@ -1,5 +1,6 @@
 import dev.tessera.keys.CryptoProvider;
-import dev.tessera.keys.RsaKeyPairs;
+import dev.tessera.keys.KeyFamily;
+import dev.tessera.keys.KeyPairs;
 import dev.tessera.keys.SigningKey;
 import dev.tessera.keys.TokenSigner;
 
@@ -26,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Two measurements, each after a warm-up of a fifth of the time (at least 1 s):
  * <ol>
  *   <li>{@code raw}: {@code java.security.Signature} SHA256withRSA from the provider, with a key
- *       loaded through {@link RsaKeyPairs} from PKCS#8 exactly as the server loads its stored keys,
+ *       loaded through {@link KeyPairs} from PKCS#8 exactly as the server loads its stored keys,
  *       signing a 600-byte JWT signing input — the ceiling for tokens/s.</li>
  *   <li>{@code token_signer}: Tessera's {@link TokenSigner} building a whole JWT (claims JSON with
  *       a fresh jti, base64url, signature) — what the token endpoint pays before HTTP and storage.</li>
@@ -52,11 +53,12 @@ public class SignRate {
         double warmup = Math.max(1.0, seconds / 5);
 
         CryptoProvider crypto = CryptoProvider.detect();
-        RsaKeyPairs pairs = new RsaKeyPairs(crypto);
+        KeyPairs pairs = new KeyPairs(crypto);
         SigningKey fresh = pairs.generateSigningKey(System.currentTimeMillis() * 1000);
         // Round-trip through the encodings, as the server does with keys from the database.
-        SigningKey key = pairs.load(fresh.kid(), RsaKeyPairs.encodePublic(fresh.publicKey()),
-                RsaKeyPairs.encodePrivate(fresh.privateKey()), fresh.createdAtMicros());
+        SigningKey key = new SigningKey(fresh.kid(), fresh.alg(),
+                pairs.loadPublic(KeyFamily.RSA, KeyPairs.encodePublic(fresh.publicKey())),
+                pairs.loadPrivate(KeyFamily.RSA, KeyPairs.encodePrivate(fresh.privateKey())), fresh.createdAtMicros());
         Provider provider = crypto.signatureProvider();
 
         byte[] input = new byte[600];
