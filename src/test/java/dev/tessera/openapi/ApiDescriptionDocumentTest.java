@@ -1,6 +1,7 @@
 package dev.tessera.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tessera.admintoken.ConsoleSessions;
 import dev.tessera.support.KongApiDescription;
 import dev.tessera.support.TesseraApiDescription;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -91,6 +92,10 @@ class ApiDescriptionDocumentTest {
             if (!open && !node.path("responses").has("401")) {
                 problems.add(op.name() + ": needs an admin token but declares no 401");
             }
+            // A console session without its CSRF token is refused on every method, reads included.
+            if (!open && !node.path("responses").has("403")) {
+                problems.add(op.name() + ": needs an admin token but declares no 403");
+            }
             if (!node.path("responses").fieldNames().next().startsWith("2")) {
                 problems.add(op.name() + ": the first response should be the success");
             }
@@ -99,6 +104,20 @@ class ApiDescriptionDocumentTest {
         // Only the description itself is readable without a token.
         assertThat(DESCRIPTION.operations().stream().filter(o -> o.node().has("security")).map(o -> o.name()))
                 .containsExactly("GET /openapi.json");
+    }
+
+    /** Either the admin token, or the console's session cookie together with its CSRF header, as the server reads them. */
+    @Test
+    void theConsoleSessionIsTheSecondWayToAuthenticate() throws Exception {
+        JsonNode doc = DESCRIPTION.document();
+        JsonNode schemes = doc.path("components").path("securitySchemes");
+        assertThat(schemes.path("adminToken").path("scheme").asText()).isEqualTo("bearer");
+        assertThat(schemes.path("consoleSession").path("in").asText()).isEqualTo("cookie");
+        assertThat(schemes.path("consoleSession").path("name").asText()).isEqualTo(ConsoleSessions.COOKIE);
+        assertThat(schemes.path("csrfToken").path("in").asText()).isEqualTo("header");
+        assertThat(schemes.path("csrfToken").path("name").asText()).isEqualTo(ConsoleSessions.CSRF_HEADER);
+        assertThat(doc.path("security")).isEqualTo(dev.tessera.support.Http.JSON.readTree(
+                "[{\"adminToken\": []}, {\"consoleSession\": [], \"csrfToken\": []}]"));
     }
 
     /** Each addition says so, both for machines (x-tessera-addition) and for people (its description). */

@@ -64,7 +64,8 @@ class TesseraOpenApiConformanceTest {
     void theCheckReportsWhatTheDescriptionDoesNotAllow() {
         String server = """
                 {"id": "d32d905a-ed33-46a3-a093-d8f536af9a8a", "name": "n", "description": "", "audience": "a",
-                 "signing_algorithm": "RS256", "access_token_typ": "JWT", "issuer": "http://localhost:1/abc/auth",
+                 "signing_algorithm": "RS256", "access_token_typ": "JWT", "key_rotation_period_days": null,
+                 "require_pkce": false, "issuer": "http://localhost:1/abc/auth",
                  "metadata_uri": "http://localhost:1/abc/auth/.well-known/openid-configuration",
                  "jwks_uri": "http://localhost:1/abc/auth/.well-known/jwks", "labels": {}, "trusted_origins": [],
                  "created_at": "2026-01-01T00:00:00.000000Z", "updated_at": "2026-01-01T00:00:00.000000Z"%s}""";
@@ -210,18 +211,98 @@ class TesseraOpenApiConformanceTest {
         expect(403, reader.post("/v1/auth-servers", json("name", unique("no"), "audience", "a")));
         expect(200, http.get("/v1/admin-tokens/" + readOnlyId));
         expect(400, http.post("/v1/admin-tokens", json("name", "")));
-        expect(204, http.delete("/v1/admin-tokens/" + readOnlyId));
-        expect(404, http.get("/v1/admin-tokens/" + readOnlyId));
 
         // Audit events
         expect(200, http.get("/v1/audit-events?filter[auth_server_id]=" + as + "&sort=created_at&page[size]=100"));
         expect(400, http.get("/v1/audit-events?filter[nope]=x"));
 
-        // Deleting: a client, then the auth server (refused without force while it has children)
+        // Token activity
+        expect(200, http.get(asPath + "/token-activity?window=day"));
+        expect(400, http.get(asPath + "/token-activity?window=week"));
+
+        // Signing keys (the PATCH to PS256 above scheduled a `next` key, so a scheduled rotation is refused)
+        String keys = asPath + "/keys";
+        String kid = expect(200, http.get(keys)).json().path("data").get(0).path("kid").asText();
+        expect(200, http.get(keys + "/" + kid));
+        expect(404, http.get(keys + "/no-such-kid"));
+        expect(409, http.post(keys + "/rotate", json("alg", "ES256")));
+        expect(200, http.post(keys + "/rotate", json("immediate", true)));
+        expect(200, http.send(http.admin(keys + "/rotate").POST(HttpRequest.BodyPublishers.noBody())));
+        expect(201, http.post(keys, json("state", "active", "alg", "ES256", "jwk", privateEcJwk())));
+        expect(400, http.post(keys, json("state", "next")));
+
+        // Login requests, and the refresh tokens of the accepted one
+        var web = expect(201, http.post(clients, json("name", "web", "grant_types", List.of("authorization_code", "refresh_token"),
+                "response_types", List.of("code"), "redirect_uris", List.of("https://app.test/cb"),
+                "login_uri", "https://app.test/login", "allow_scopes", List.of(scopeId))));
+        String webPath = clients + "/" + web.text("id");
+        String logins = asPath + "/login-requests/";
+        String accepted = loginChallenge(server, created.text("issuer"), web.text("id"));
+        expect(200, http.get(logins + accepted));
+        expect(400, http.post(logins + accepted + "/accept", json("subject", "user-1", "colour", "blue")));
+        var redirect = expect(200, http.post(logins + accepted + "/accept", json("subject", "user-1", "scopes",
+                List.of("offline_access", "read"), "amr", List.of("pwd"))));
+        expect(410, http.post(logins + accepted + "/reject", "{}"));
+        String rejected = loginChallenge(server, created.text("issuer"), web.text("id"));
+        expect(200, http.post(logins + rejected + "/reject", json("error", "login_required", "error_description", "no session")));
+        expect(404, http.get(logins + "no-such-challenge"));
+        String code = java.net.URI.create(redirect.text("redirect_to")).getQuery().replaceFirst(".*code=([^&]+).*", "$1");
+        var refreshed = server.http.send(server.http.request(created.text("issuer") + "/oauth/token")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", OAuthFixture.basic(web.text("id"), web.text("client_secret")))
+                .POST(HttpRequest.BodyPublishers.ofString(OAuthFixture.form("grant_type", "authorization_code", "code", code,
+                        "redirect_uri", "https://app.test/cb"))));
+        assertThat(refreshed.status()).as(refreshed.toString()).isEqualTo(200);
+        assertThat(refreshed.json().has("refresh_token")).isTrue();
+        var family = expect(200, http.get(webPath + "/refresh-tokens?sort=-created_at")).json().path("data").get(0).path("family_id");
+        expect(200, http.get(webPath + "/refresh-tokens?filter[family_id]=" + family.asText()));
+        expect(204, http.delete(webPath + "/refresh-tokens/families/" + family.asText()));
+        expect(404, http.delete(webPath + "/refresh-tokens/families/" + family.asText()));
+
+        // Declarative configuration: an export, a plan (also with a read-only token) and an apply of a new auth server
+        expect(200, http.get("/v1/config"));
+        String configured = unique("cfg");
+        String file = json("format_version", 1, "auth_servers", List.of(Map.of("name", configured, "audience", "https://cfg.test",
+                "scopes", List.of(Map.of("name", "read")), "clients", List.of(Map.of("name", "svc",
+                        "grant_types", List.of("client_credentials"), "response_types", List.of("token"), "allow_scopes", List.of("read"))))));
+        expect(200, http.post("/v1/config:plan?prune=false", file));
+        expect(200, reader.post("/v1/config:plan", file));
+        expect(403, reader.post("/v1/config:apply", file));
+        expect(400, http.post("/v1/config:plan", json("auth_servers", List.of(Map.of("name", configured)))));
+        expect(400, http.post("/v1/config:apply?prune=yes", file));
+        expect(415, http.send(http.admin("/v1/config:apply").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(file))));
+        assertThat(expect(200, http.post("/v1/config:apply", file)).json().path("applied").asBoolean()).isTrue();
+        String configuredId = expect(200, http.get("/v1/auth-servers?filter[name]=" + configured)).json().path("data").get(0).path("id").asText();
+        expect(204, http.delete("/v1/auth-servers/" + configuredId + "?force=true"));
+
+        // Deleting: the read-only admin token, a client, then the auth server (refused without force while it has children)
+        expect(204, http.delete("/v1/admin-tokens/" + readOnlyId));
+        expect(404, http.get("/v1/admin-tokens/" + readOnlyId));
         expect(204, http.delete(clients + "/" + migrated));
         expect(400, http.delete(asPath));
         expect(204, http.delete(asPath + "?force=true"));
         expect(404, http.delete(asPath + "?force=true"));
+    }
+
+    /** A new private EC P-256 key as a JWK, for an import. */
+    private static Map<String, Object> privateEcJwk() {
+        try {
+            return new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                    .keyID(java.util.UUID.randomUUID().toString()).generate().toJSONObject();
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts an authorization code flow at the issuer and answers the login_challenge of its redirect to the login page. */
+    private static String loginChallenge(TestServer server, String issuer, String clientId) {
+        var r = server.http.send(server.http.request(issuer + "/authorize?response_type=code&client_id=" + clientId
+                + "&redirect_uri=https%3A%2F%2Fapp.test%2Fcb&scope=openid%20offline_access%20read&state=s1").GET());
+        assertThat(r.status()).as(r.toString()).isEqualTo(302);
+        String location = r.header("Location");
+        assertThat(location).startsWith("https://app.test/login?login_challenge=");
+        return location.substring("https://app.test/login?login_challenge=".length());
     }
 
     private static Http.Response expect(int status, Http.Response r) {
