@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.client.ClientSecret;
 import dev.tessera.declarative.ConfigFiles;
 import dev.tessera.http.InvalidParameter;
+import dev.tessera.http.JsonBody;
 import dev.tessera.http.ProblemException;
-import dev.tessera.http.RequestBodies;
 import dev.tessera.http.Responses;
 import dev.tessera.http.RouteGroup;
 import io.javalin.http.Context;
@@ -99,17 +99,7 @@ final class ConfigRoutes implements RouteGroup {
             throw new ProblemException(415, "Unsupported Media Type",
                     "The configuration must be sent as application/json or application/yaml", List.of());
         }
-        byte[] bytes;
-        try {
-            bytes = RequestBodies.read(ctx, admin.maxBodyBytes());
-        } catch (RequestBodies.TooLarge e) {
-            throw new ProblemException(413, "Content Too Large",
-                    "Request body is larger than " + admin.maxBodyBytes() + " bytes", List.of());
-        } catch (RequestBodies.TimedOut e) {
-            throw new ProblemException(408, "Request Timeout", "The request body did not arrive in time", List.of());
-        } catch (RequestBodies.Unreadable e) {
-            throw ProblemException.invalid(InvalidParameter.of("body", "body", "invalid", "could not be read"));
-        }
+        byte[] bytes = JsonBody.bytes(ctx, admin.maxBodyBytes());
         try {
             return ConfigFiles.read(bytes);
         } catch (ConfigFiles.Unreadable e) {

@@ -26,16 +26,7 @@ public final class JsonBody {
             throw new ProblemException(415, "Unsupported Media Type",
                     "Request body must be JSON: send Content-Type: application/json", List.of());
         }
-        byte[] bytes;
-        try {
-            bytes = RequestBodies.read(ctx, maxBytes);
-        } catch (RequestBodies.TooLarge e) {
-            throw tooLarge(maxBytes);
-        } catch (RequestBodies.TimedOut e) {
-            throw new ProblemException(408, "Request Timeout", "The request body did not arrive in time", List.of());
-        } catch (RequestBodies.Unreadable e) {
-            throw unreadable();
-        }
+        byte[] bytes = bytes(ctx, maxBytes);
         if (bytes.length == 0) {
             throw ProblemException.badRequest("Request body is required and must be a JSON object", List.of(
                     InvalidParameter.of("body", "body", "required", "is required")));
@@ -55,6 +46,19 @@ public final class JsonBody {
         }
         ctx.attribute(PARSED_ATTRIBUTE, node);
         return (ObjectNode) node;
+    }
+
+    /** The body as received, or the management API's answer for one too large (413), too slow (408) or unreadable. */
+    public static byte[] bytes(Context ctx, int maxBytes) {
+        try {
+            return RequestBodies.read(ctx, maxBytes);
+        } catch (RequestBodies.TooLarge e) {
+            throw tooLarge(maxBytes);
+        } catch (RequestBodies.TimedOut e) {
+            throw new ProblemException(408, "Request Timeout", "The request body did not arrive in time", List.of());
+        } catch (RequestBodies.Unreadable e) {
+            throw unreadable();
+        }
     }
 
     static boolean isJson(String contentType) {

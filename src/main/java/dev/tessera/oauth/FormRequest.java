@@ -43,9 +43,19 @@ public final class FormRequest {
         if (type == null || !type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT).equals("application/x-www-form-urlencoded")) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "the request body must be application/x-www-form-urlencoded");
         }
-        byte[] body;
+        byte[] body = bodyBytes(ctx);
+        return new FormRequest(parse(new String(body, StandardCharsets.UTF_8)), basic(ctx.header("Authorization")),
+                String.valueOf(ctx.req().getRemoteAddr()));
+    }
+
+    /**
+     * The body of an issuer endpoint's request (at most {@value #MAX_BODY} bytes), or the OAuth
+     * error for one too large (413), too slow (408) or unreadable: for forms and the JSON bodies
+     * of the login-request endpoints alike.
+     */
+    public static byte[] bodyBytes(Context ctx) {
         try {
-            body = RequestBodies.read(ctx, MAX_BODY);
+            return RequestBodies.read(ctx, MAX_BODY);
         } catch (RequestBodies.TooLarge e) {
             throw new OAuthException(OAuthError.BODY_TOO_LARGE, "the request body is larger than " + MAX_BODY + " bytes");
         } catch (RequestBodies.TimedOut e) {
@@ -53,8 +63,6 @@ public final class FormRequest {
         } catch (RequestBodies.Unreadable e) {
             throw new OAuthException(OAuthError.INVALID_REQUEST, "the request body could not be read");
         }
-        return new FormRequest(parse(new String(body, StandardCharsets.UTF_8)), basic(ctx.header("Authorization")),
-                String.valueOf(ctx.req().getRemoteAddr()));
     }
 
     /** No form, only the Basic credentials of a request with another body (the login-request endpoints' JSON). */

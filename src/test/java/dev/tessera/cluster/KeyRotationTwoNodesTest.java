@@ -4,13 +4,12 @@ import dev.tessera.support.Backend;
 import dev.tessera.support.Http;
 import dev.tessera.support.MutableClock;
 import dev.tessera.support.OAuthFixture;
+import dev.tessera.support.SharedDatabaseNodes;
 import dev.tessera.support.TestServer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -27,23 +26,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Two nodes on one PostgreSQL: a scheduled key activation happens once, and both nodes switch within a second. */
 class KeyRotationTwoNodesTest {
-    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     @Test
     void twoNodesPerformEachScheduledStepOnceAndAgreeWithinASecond() throws Exception {
         assumeTrue(Backend.postgresReachable(), "PostgreSQL not reachable: two-node test skipped");
-        String url = Backend.newPostgresSchema();
-        int portA;
-        try (var socket = new java.net.ServerSocket(0)) {
-            portA = socket.getLocalPort();
-        }
-        Map<String, String> env = Map.of("TESSERA_DATABASE_URL", url, "TESSERA_MASTER_KEY", MASTER_KEY,
-                "TESSERA_PUBLIC_URL", "http://localhost:" + portA, "TESSERA_KEY_LEAD_TIME_SECONDS", "600");
-        Map<String, String> envA = new HashMap<>(env);
-        envA.put("TESSERA_HTTP_PORT", Integer.toString(portA));
+        var deployment = SharedDatabaseNodes.onNewSchema(Map.of("TESSERA_KEY_LEAD_TIME_SECONDS", "600"));
         MutableClock clock = new MutableClock(Instant.now()); // one clock: the nodes' clocks agree
-        try (TestServer a = TestServer.start(Backend.SQLITE, envA, clock);
-             TestServer b = TestServer.start(Backend.SQLITE, env, clock)) {
+        try (TestServer a = TestServer.start(Backend.SQLITE, deployment.first(), clock);
+             TestServer b = TestServer.start(Backend.SQLITE, deployment.second(), clock)) {
             OAuthFixture onA = new OAuthFixture(a, "aud").client(List.of(), Map.of());
             String issuerOnB = b.baseUrl() + onA.issuer.substring(onA.issuer.indexOf("/", 8));
             String first = kidOf(tokenOn(b.http, issuerOnB, onA)); // B holds a snapshot now
@@ -77,7 +67,7 @@ class KeyRotationTwoNodesTest {
             assertThat(jwks(a.http, onA.issuer)).contains(first, next);
             assertThat(jwks(b.http, issuerOnB)).contains(first, next);
         } finally {
-            Backend.dropPostgresSchema(url);
+            Backend.dropPostgresSchema(deployment.databaseUrl());
         }
     }
 

@@ -4,6 +4,7 @@ import dev.tessera.config.ConfigException;
 import dev.tessera.support.Backend;
 import dev.tessera.support.Http;
 import dev.tessera.support.OAuthFixture;
+import dev.tessera.support.SharedDatabaseNodes;
 import dev.tessera.support.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +34,10 @@ class TwoNodesTest {
     @Test
     void revocationsAndConfigurationChangesReachTheOtherNodeWithinASecond() throws Exception {
         assumeTrue(Backend.postgresReachable(), "PostgreSQL not reachable: two-node test skipped");
-        String url = Backend.newPostgresSchema();
-        int portA;
-        try (var socket = new java.net.ServerSocket(0)) {
-            portA = socket.getLocalPort();
-        }
         // Nodes of one deployment share the public URL, so they agree on every issuer.
-        Map<String, String> env = Map.of("TESSERA_DATABASE_URL", url, "TESSERA_MASTER_KEY", MASTER_KEY,
-                "TESSERA_PUBLIC_URL", "http://localhost:" + portA);
-        Map<String, String> envA = new java.util.HashMap<>(env);
-        envA.put("TESSERA_HTTP_PORT", Integer.toString(portA));
-        try (TestServer a = TestServer.start(Backend.SQLITE, envA); TestServer b = TestServer.start(Backend.SQLITE, env)) {
+        var deployment = SharedDatabaseNodes.onNewSchema(Map.of());
+        try (TestServer a = TestServer.start(Backend.SQLITE, deployment.first());
+             TestServer b = TestServer.start(Backend.SQLITE, deployment.second())) {
             OAuthFixture onA = new OAuthFixture(a, "aud", "read").client(List.of("read"), Map.of());
             String token = onA.accessToken("read");
             String issuerOnB = b.baseUrl() + onA.issuer.substring(onA.issuer.indexOf("/", 8));
@@ -61,7 +55,7 @@ class TwoNodesTest {
             assertThat(within(() -> introspectOn(b.http, issuerOnB, onA, second).status() == 401
                     || !introspectOn(b.http, issuerOnB, onA, second).json().path("active").asBoolean())).isTrue();
         } finally {
-            Backend.dropPostgresSchema(url);
+            Backend.dropPostgresSchema(deployment.databaseUrl());
         }
     }
 

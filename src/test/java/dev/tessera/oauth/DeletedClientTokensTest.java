@@ -5,6 +5,7 @@ import dev.tessera.support.BothBackends;
 import dev.tessera.support.Http;
 import dev.tessera.support.OAuthFixture;
 import dev.tessera.support.Servers;
+import dev.tessera.support.SharedDatabaseNodes;
 import dev.tessera.support.TestServer;
 import org.junit.jupiter.api.Test;
 
@@ -13,8 +14,6 @@ import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -92,17 +91,9 @@ class DeletedClientTokensTest {
     @Test
     void anotherNodeForgetsADeletedClientsTokensBeforeItSeesTheClientAgain() throws Exception {
         assumeTrue(Backend.postgresReachable(), "PostgreSQL not reachable: two-node test skipped");
-        String url = Backend.newPostgresSchema();
-        int portA;
-        try (var socket = new java.net.ServerSocket(0)) {
-            portA = socket.getLocalPort();
-        }
-        Map<String, String> env = Map.of("TESSERA_DATABASE_URL", url,
-                "TESSERA_MASTER_KEY", Base64.getEncoder().encodeToString(new byte[32]),
-                "TESSERA_PUBLIC_URL", "http://localhost:" + portA);
-        Map<String, String> envA = new HashMap<>(env);
-        envA.put("TESSERA_HTTP_PORT", Integer.toString(portA));
-        try (TestServer a = TestServer.start(Backend.SQLITE, envA); TestServer b = TestServer.start(Backend.SQLITE, env)) {
+        var deployment = SharedDatabaseNodes.onNewSchema(Map.of());
+        try (TestServer a = TestServer.start(Backend.SQLITE, deployment.first());
+             TestServer b = TestServer.start(Backend.SQLITE, deployment.second())) {
             OAuthFixture fx = new OAuthFixture(a, "aud");
             Gateway gw = Gateway.of(fx.client(List.of(), Map.of()));
             put(fx, "first-secret");
@@ -120,7 +111,7 @@ class DeletedClientTokensTest {
             }
             assertThat(gw.active(b.http, issuerOnB, old)).isFalse();
         } finally {
-            Backend.dropPostgresSchema(url);
+            Backend.dropPostgresSchema(deployment.databaseUrl());
         }
     }
 

@@ -3,7 +3,6 @@ package dev.tessera.oauth.authorize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tessera.http.Json;
-import dev.tessera.http.RequestBodies;
 import dev.tessera.login.Acceptance;
 import dev.tessera.login.LoginDecisions;
 import dev.tessera.login.LoginException;
@@ -27,7 +26,6 @@ import java.util.function.Supplier;
  * a login request of that client and accepts or rejects it once (issue 10).
  */
 public final class LoginRequestEndpoint {
-    private static final int MAX_BODY = 16 * 1024;
 
     private final LoginDecisions logins;
     private final ClientAuthenticator authenticator;
@@ -86,16 +84,7 @@ public final class LoginRequestEndpoint {
 
     /** An empty body is an empty object (reject needs nothing); anything else must be a JSON object. */
     private static ObjectNode body(Context ctx) {
-        byte[] bytes;
-        try {
-            bytes = RequestBodies.read(ctx, MAX_BODY);
-        } catch (RequestBodies.TooLarge e) {
-            throw new OAuthException(OAuthError.BODY_TOO_LARGE, "the request body is larger than " + MAX_BODY + " bytes");
-        } catch (RequestBodies.TimedOut e) {
-            throw new OAuthException(OAuthError.BODY_TIMEOUT, "the request body did not arrive in time");
-        } catch (RequestBodies.Unreadable e) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, "the request body could not be read");
-        }
+        byte[] bytes = FormRequest.bodyBytes(ctx);
         if (bytes.length == 0) {
             return Json.MAPPER.createObjectNode();
         }
