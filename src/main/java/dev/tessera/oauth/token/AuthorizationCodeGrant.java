@@ -11,21 +11,16 @@ import dev.tessera.oauth.OAuthException;
 import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.ClientEntry;
 import dev.tessera.token.AccessTokenIssuer;
-import dev.tessera.token.ClaimBudgetExceededException;
-import dev.tessera.token.ClientGoneException;
 import dev.tessera.token.IdTokenIssuer;
 import dev.tessera.token.ScopePolicy;
 import dev.tessera.token.TokenIds;
-import dev.tessera.token.TokenRefusedException;
 import dev.tessera.token.TokenRevoker;
-import dev.tessera.token.TokenTooLargeException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -99,26 +94,13 @@ public final class AuthorizationCodeGrant implements GrantHandler {
             throw new OAuthException(OAuthError.INVALID_GRANT, "scope '" + scopes.refused()
                     + "' was granted but this client may no longer have it");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        try {
-            AccessTokenIssuer.Issued token = accessTokens.issueForUser(server, client, scopes.granted(), grant.subject(), jti);
-            body.put("access_token", token.jwt());
-            body.put("token_type", "Bearer");
-            body.put("expires_in", token.expiresIn());
-            body.put("scope", token.scope());
-            if (RefreshTokens.due(client, grant)) {
-                body.put("refresh_token", refreshTokens.start(server.server().id(), client, grant, jti));
-            }
-            if (grant.scopes().contains("openid")) {
-                body.put("id_token", idTokens.issue(server, client, LoginDecisions.signIn(grant), token.jwt(), null));
-            }
-        } catch (TokenRefusedException e) {
-            throw new OAuthException(OAuthError.SERVER_ERROR, e.getMessage());
-        } catch (ClientGoneException e) {
-            throw new OAuthException(OAuthError.INVALID_CLIENT, "client authentication failed", e.getMessage(),
-                    request.basic().isPresent());
-        } catch (TokenTooLargeException | ClaimBudgetExceededException e) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, e.getMessage());
+        AccessTokenIssuer.Issued token = accessTokens.issueForUser(server, client, scopes.granted(), grant.subject(), jti);
+        Map<String, Object> body = GrantHandler.bearer(token);
+        if (RefreshTokens.due(client, grant)) {
+            body.put("refresh_token", refreshTokens.start(server.server().id(), client, grant, jti));
+        }
+        if (grant.scopes().contains("openid")) {
+            body.put("id_token", idTokens.issue(server, client, LoginDecisions.signIn(grant), token.jwt(), null));
         }
         return body;
     }

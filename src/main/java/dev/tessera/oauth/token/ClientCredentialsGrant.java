@@ -6,13 +6,8 @@ import dev.tessera.oauth.OAuthException;
 import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.ClientEntry;
 import dev.tessera.token.AccessTokenIssuer;
-import dev.tessera.token.ClientGoneException;
 import dev.tessera.token.ScopePolicy;
-import dev.tessera.token.ClaimBudgetExceededException;
-import dev.tessera.token.TokenRefusedException;
-import dev.tessera.token.TokenTooLargeException;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,23 +33,6 @@ public final class ClientCredentialsGrant implements GrantHandler {
             throw new OAuthException(OAuthError.INVALID_SCOPE,
                     "scope '" + decision.refused() + "' is not allowed for this client");
         }
-        AccessTokenIssuer.Issued token;
-        try {
-            token = issuer.issue(server, client, decision.granted(), !requested.isEmpty());
-        } catch (TokenRefusedException e) {
-            throw new OAuthException(OAuthError.SERVER_ERROR, e.getMessage());
-        } catch (ClientGoneException e) {
-            // Deleted after it authenticated (or on another node before the change arrived): as for any unknown client.
-            throw new OAuthException(OAuthError.INVALID_CLIENT, "client authentication failed", e.getMessage(),
-                    request.basic().isPresent());
-        } catch (TokenTooLargeException | ClaimBudgetExceededException e) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, e.getMessage());
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", token.jwt());
-        body.put("token_type", "Bearer");
-        body.put("expires_in", token.expiresIn());
-        body.put("scope", token.scope());
-        return body;
+        return GrantHandler.bearer(issuer.issue(server, client, decision.granted(), !requested.isEmpty()));
     }
 }

@@ -11,15 +11,10 @@ import dev.tessera.oauth.OAuthException;
 import dev.tessera.snapshot.AuthServerConfig;
 import dev.tessera.snapshot.ClientEntry;
 import dev.tessera.token.AccessTokenIssuer;
-import dev.tessera.token.ClaimBudgetExceededException;
-import dev.tessera.token.ClientGoneException;
 import dev.tessera.token.IdTokenIssuer;
 import dev.tessera.token.ScopePolicy;
 import dev.tessera.token.TokenIds;
-import dev.tessera.token.TokenRefusedException;
-import dev.tessera.token.TokenTooLargeException;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,27 +82,14 @@ public final class RefreshTokenGrant implements GrantHandler {
             scopes = new ScopePolicy.Decision(List.of(), null);
         }
         UUID jti = TokenIds.next();
-        Map<String, Object> body = new LinkedHashMap<>();
-        try {
-            String next = refreshTokens.next(serverId, client, grant, spent.familyId(), spent.expiresAt(), jti);
-            AccessTokenIssuer.Issued issued = accessTokens.issueForUser(server, client, scopes.granted(), grant.subject(), jti);
-            body.put("access_token", issued.jwt());
-            body.put("token_type", "Bearer");
-            body.put("expires_in", issued.expiresIn());
-            body.put("scope", issued.scope());
-            body.put("refresh_token", next);
-            if (names.contains("openid")) {
-                UserGrant withoutNonce = new UserGrant(grant.subject(), grant.scopes(), grant.claims(), grant.authTime(),
-                        grant.acr(), grant.amr(), null, grant.redirectUri(), null);
-                body.put("id_token", idTokens.issue(server, client, LoginDecisions.signIn(withoutNonce), issued.jwt(), null));
-            }
-        } catch (TokenRefusedException e) {
-            throw new OAuthException(OAuthError.SERVER_ERROR, e.getMessage());
-        } catch (ClientGoneException e) {
-            throw new OAuthException(OAuthError.INVALID_CLIENT, "client authentication failed", e.getMessage(),
-                    request.basic().isPresent());
-        } catch (TokenTooLargeException | ClaimBudgetExceededException e) {
-            throw new OAuthException(OAuthError.INVALID_REQUEST, e.getMessage());
+        String next = refreshTokens.next(serverId, client, grant, spent.familyId(), spent.expiresAt(), jti);
+        AccessTokenIssuer.Issued issued = accessTokens.issueForUser(server, client, scopes.granted(), grant.subject(), jti);
+        Map<String, Object> body = GrantHandler.bearer(issued);
+        body.put("refresh_token", next);
+        if (names.contains("openid")) {
+            UserGrant withoutNonce = new UserGrant(grant.subject(), grant.scopes(), grant.claims(), grant.authTime(),
+                    grant.acr(), grant.amr(), null, grant.redirectUri(), null);
+            body.put("id_token", idTokens.issue(server, client, LoginDecisions.signIn(withoutNonce), issued.jwt(), null));
         }
         return body;
     }

@@ -1,5 +1,13 @@
 package dev.tessera.oauth.token;
 
+import dev.tessera.token.ClaimBudgetExceededException;
+
+import dev.tessera.token.TokenTooLargeException;
+
+import dev.tessera.token.ClientGoneException;
+
+import dev.tessera.token.TokenRefusedException;
+
 import dev.tessera.oauth.FormRequest;
 import dev.tessera.oauth.OAuthError;
 import dev.tessera.oauth.OAuthException;
@@ -41,7 +49,7 @@ public final class TokenEndpoint {
         if (!client.client().grantTypes().contains(grantType)) {
             throw new OAuthException(OAuthError.UNAUTHORIZED_CLIENT, "this client may not use the " + grantType + " grant");
         }
-        OAuthResponses.json(ctx, 200, handler.handle(server, client, form));
+        OAuthResponses.json(ctx, 200, issue(handler, server, client, form));
     }
 
     /**
@@ -55,5 +63,20 @@ public final class TokenEndpoint {
             return Optional.empty();
         }
         return form.get("client_id").map(id -> server.clients().get(id)).filter(c -> c.client().isPublic());
+    }
+
+    /** The issuer's refusals, the same for every grant, become their OAuth errors here. */
+    private static Map<String, Object> issue(GrantHandler handler, AuthServerConfig server, ClientEntry client, FormRequest form) {
+        try {
+            return handler.handle(server, client, form);
+        } catch (TokenRefusedException e) {
+            throw new OAuthException(OAuthError.SERVER_ERROR, e.getMessage());
+        } catch (ClientGoneException e) {
+            // Deleted after it authenticated (or on another node before the change arrived): as for any unknown client.
+            throw new OAuthException(OAuthError.INVALID_CLIENT, "client authentication failed", e.getMessage(),
+                    form.basic().isPresent());
+        } catch (TokenTooLargeException | ClaimBudgetExceededException e) {
+            throw new OAuthException(OAuthError.INVALID_REQUEST, e.getMessage());
+        }
     }
 }
