@@ -135,9 +135,14 @@ public final class SigningKeyStore {
                 }, authServerId.toString());
     }
 
-    /** The keys as the management API lists them, newest first; nothing is decrypted. */
+    /**
+     * The keys as the management API lists them, latest in the lifecycle first (next, active,
+     * retired), by when each signs; nothing is decrypted. Creation times alone can tie (keys made
+     * in one request, or by one clock reading), so the order would then fall to the random kid.
+     */
     public List<KeyInfo> list(UUID authServerId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM signing_keys WHERE auth_server_id = ? ORDER BY created_at DESC, kid",
+        return jdbc.query("SELECT " + COLUMNS + " FROM signing_keys WHERE auth_server_id = ? "
+                        + "ORDER BY COALESCE(activates_at, created_at) DESC, created_at DESC, kid",
                 this::info, authServerId.toString());
     }
 
